@@ -1,0 +1,60 @@
+# Omgevingsvisie-portaal Assen. `make help` lists the targets.
+SHELL := /bin/bash
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The PostGIS test run; trust auth on these machines, password 'postgres' where make test set it up.
+POSTGIS_URL ?= postgis://postgres:postgres@127.0.0.1:5432/assen
+# GDAL, GEOS and PROJ for GeoDjango, SpatiaLite for the embedded database; python3-venv for Debian's
+# Python, whose sqlite3 can load extensions (the pyenv Python first on PATH here cannot).
+RUN_PACKAGES := python3-venv gdal-bin libgdal32 libgeos-c1v5 libproj25 libsqlite3-mod-spatialite
+TEST_PACKAGES := chromium
+
+.PHONY: help setup run test lint format check-content superuser clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	./scripts/install-system-packages.sh $(RUN_PACKAGES)
+	test -x $(PYTHON) || /usr/bin/python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q --upgrade pip
+	$(PYTHON) -m pip install -q -e ".[test]"
+	touch $@
+
+setup: $(VENV)/.installed ## Install system packages and the virtualenv
+
+run: setup ## Set up, migrate, load the Assen content and serve on HOST:PORT
+	$(PYTHON) manage.py migrate --no-input
+	$(PYTHON) manage.py load_content
+	DJANGO_SETTINGS_MODULE=assen.settings.dev $(VENV)/bin/gunicorn assen.wsgi \
+		--bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+test: setup ## Lint, check migrations and run the whole suite on SpatiaLite and on PostGIS
+	./scripts/install-system-packages.sh $(TEST_PACKAGES)
+	./scripts/ensure-postgis.sh
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=assen.settings.test $(PYTHON) manage.py makemigrations --check --dry-run
+	$(PYTHON) manage.py check_content
+	@echo "== pytest on SpatiaLite =="
+	DATABASE_URL=spatialite:///$(CURDIR)/.test-spatialite.sqlite3 $(VENV)/bin/pytest
+	@echo "== pytest on PostGIS =="
+	DATABASE_URL=$(POSTGIS_URL) $(VENV)/bin/pytest
+
+lint: setup ## ruff lint and format check
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+format: setup ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .
+
+check-content: setup ## Compare the content fixtures word for word with the seeds
+	$(PYTHON) manage.py check_content
+
+superuser: setup ## Create the first CMS user (asks for name and password)
+	$(PYTHON) manage.py migrate --no-input
+	$(PYTHON) manage.py createsuperuser
+
+clean: ## Remove the virtualenv and the local database
+	rm -rf $(VENV) db.sqlite3 .test-spatialite.sqlite3 staticfiles

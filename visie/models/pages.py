@@ -1,0 +1,229 @@
+"""The page types of the omgevingsvisie itself, pinned into the document's own tree."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import BodyBlock, KernkwaliteitenBlock, TijdvakkenBlock
+from .base import VisiePage
+
+
+class HomePage(Page):
+    ondertitel = models.CharField(
+        _("ondertitel"), max_length=255, help_text=_("Bijvoorbeeld: Omgevingsvisie gemeente Assen.")
+    )
+    datum = models.CharField(
+        _("datum van vaststelling"),
+        max_length=50,
+        help_text=_("Zoals op de titelpagina van het document, bijvoorbeeld 26 mei 2021."),
+    )
+    ambitie = models.CharField(
+        _("centrale ambitie"),
+        max_length=255,
+        help_text=_("De centrale ambitie in een paar woorden."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("toelichting op de ambitie"),
+        help_text=_(
+            "Een passage uit de visie die de centrale ambitie uitlegt, letterlijk geciteerd."
+        ),
+    )
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["visie.HoofdstukPage", "visie.UitwerkingenIndexPage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("ondertitel"),
+        FieldPanel("datum"),
+        MultiFieldPanel([FieldPanel("ambitie"), FieldPanel("body")], heading=_("Ambitie")),
+    ]
+
+    class Meta:
+        verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        principes = list(PrincipePage.objects.descendant_of(self).live())
+        sporen = list(SpoorPage.objects.descendant_of(self).live())
+        for principe in principes:
+            principe.sporen = [s for s in sporen if s.path.startswith(principe.path)]
+        context["principes"] = principes
+        context["focusgebieden"] = FocusgebiedPage.objects.descendant_of(self).live()
+        sections = SectiePage.objects.descendant_of(self).live()
+        context["opgaven"] = sections.filter(nummer="3.5").first()
+        return context
+
+
+class HoofdstukPage(VisiePage):
+    """A chapter of the document (Voorwoord, Inleiding, 1 to 4, Bijlagen)."""
+
+    parent_page_types = ["visie.HomePage"]
+    subpage_types = [
+        "visie.SectiePage",
+        "visie.PrincipePage",
+        "visie.ThemaPage",
+        "visie.BijlagePage",
+        "visie.BiografiePage",
+        "visie.KernkwaliteitenPage",
+    ]
+
+    class Meta:
+        verbose_name = _("hoofdstuk")
+        verbose_name_plural = _("hoofdstukken")
+
+
+class SectiePage(VisiePage):
+    """A section that is not a principle, theme or focus area (Leeswijzer, 3.4, 4.1, ...)."""
+
+    parent_page_types = ["visie.HoofdstukPage"]
+    subpage_types = ["visie.FocusgebiedPage"]
+
+    class Meta:
+        verbose_name = _("paragraaf")
+        verbose_name_plural = _("paragrafen")
+
+
+class PrincipePage(VisiePage):
+    """A leidend principe: its picture of 2040 (chapter 1) and its way there (chapter 3)."""
+
+    nummer_weg = models.CharField(
+        _("nummer in hoofdstuk 3"),
+        max_length=10,
+        help_text=_("Het nummer van 'op weg naar 2040' voor dit principe, bijvoorbeeld 3.1."),
+    )
+    beeld_2040 = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("het beeld van 2040"),
+        help_text=_("De paragraaf uit hoofdstuk 1 (1.1, 1.2 of 1.3) met de legenda van de kaart."),
+    )
+    weg_naar_2040 = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("op weg naar 2040"),
+        help_text=_(
+            "De inleiding uit hoofdstuk 3 (3.1, 3.2 of 3.3) en de legenda van de ruimtelijke "
+            "schets. De drie strategische sporen zijn eigen pagina's onder dit principe."
+        ),
+    )
+
+    text_fields = ("beeld_2040", "weg_naar_2040")
+    parent_page_types = ["visie.HoofdstukPage"]
+    subpage_types = ["visie.SpoorPage"]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("beeld_2040"),
+        index.SearchField("weg_naar_2040"),
+    ]
+    content_panels = [
+        MultiFieldPanel(
+            [FieldPanel("title"), FieldPanel("nummer"), FieldPanel("nummer_weg")],
+            heading=_("Titel"),
+        ),
+        FieldPanel("beeld_2040"),
+        FieldPanel("weg_naar_2040"),
+        FieldPanel("bron"),
+    ]
+
+    class Meta:
+        verbose_name = _("leidend principe")
+        verbose_name_plural = _("leidende principes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sporen"] = SpoorPage.objects.child_of(self).live()
+        return context
+
+
+class SpoorPage(VisiePage):
+    parent_page_types = ["visie.PrincipePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("strategisch spoor")
+        verbose_name_plural = _("strategische sporen")
+
+
+class ThemaPage(VisiePage):
+    """A theme of chapter 2, Dit is Assen in 2021."""
+
+    parent_page_types = ["visie.HoofdstukPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+
+class FocusgebiedPage(VisiePage):
+    """One of the six focus areas of section 3.4."""
+
+    parent_page_types = ["visie.SectiePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("focusgebied")
+        verbose_name_plural = _("focusgebieden")
+
+
+class BijlagePage(VisiePage):
+    parent_page_types = ["visie.HoofdstukPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
+
+class BiografiePage(VisiePage):
+    """The appendix Biografie van Assen: a timeline of eras, then the map legend (in body)."""
+
+    tijdvakken = StreamField(
+        TijdvakkenBlock(),
+        verbose_name=_("tijdvakken"),
+        help_text=_("De tijdvakken van oud naar nieuw, elk met naam, periode en tekst."),
+    )
+
+    text_fields = ("tijdvakken", "body")
+    parent_page_types = ["visie.HoofdstukPage"]
+    subpage_types = []
+    max_count = 1
+    search_fields = [*VisiePage.search_fields, index.SearchField("tijdvakken")]
+    content_panels = [
+        *VisiePage.content_panels[:1],
+        FieldPanel("tijdvakken"),
+        FieldPanel("body"),
+        FieldPanel("bron"),
+    ]
+
+    class Meta:
+        verbose_name = _("biografie")
+
+
+class KernkwaliteitenPage(VisiePage):
+    kernkwaliteiten = StreamField(
+        KernkwaliteitenBlock(),
+        verbose_name=_("kernkwaliteiten"),
+        help_text=_("De kernkwaliteiten van Assen, genummerd zoals in het document."),
+    )
+
+    text_fields = ("body", "kernkwaliteiten")
+    parent_page_types = ["visie.HoofdstukPage"]
+    subpage_types = []
+    max_count = 1
+    search_fields = [*VisiePage.search_fields, index.SearchField("kernkwaliteiten")]
+    content_panels = [
+        *VisiePage.content_panels[:2],
+        FieldPanel("kernkwaliteiten"),
+        FieldPanel("bron"),
+    ]
+
+    class Meta:
+        verbose_name = _("kernkwaliteiten")
+        verbose_name_plural = _("kernkwaliteiten")

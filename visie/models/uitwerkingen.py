@@ -1,0 +1,136 @@
+"""Uitwerkingen: the plans, area visions and programmes that elaborate the vision (chapter 4)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from .base import VisiePage
+
+
+class UitwerkingenIndexPage(VisiePage):
+    parent_page_types = ["visie.HomePage"]
+    subpage_types = ["visie.UitwerkingPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht van uitwerkingen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["uitwerkingen"] = UitwerkingPage.objects.child_of(self).live()
+        return context
+
+
+class UitwerkingPage(VisiePage):
+    class Soort(models.TextChoices):
+        GEBIEDSVISIE = "gebiedsvisie", _("Gebiedsvisie")
+        THEMATISCH_PLAN = "thematisch_plan", _("Thematisch plan")
+        OMGEVINGSPROGRAMMA = "omgevingsprogramma", _("Omgevingsprogramma")
+
+    class Status(models.TextChoices):
+        GEREED = "gereed", _("Gereed")
+        IN_VOORBEREIDING = "in_voorbereiding", _("In voorbereiding")
+        OP_TE_STELLEN = "op_te_stellen", _("Op te stellen")
+        ONBEKEND = "onbekend", _("Onbekend")
+
+    soort = models.CharField(
+        _("soort"),
+        max_length=30,
+        choices=Soort.choices,
+        help_text=_("De drie soorten uitwerking van hoofdstuk 4, 'Integraal werken'."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=30,
+        choices=Status.choices,
+        default=Status.ONBEKEND,
+        help_text=_("Zoals de bron het zegt; 'Onbekend' als de tekst het niet zegt."),
+    )
+    beslispunten = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("beslispunten"),
+        help_text=_("De beslispunten zoals de raad ze heeft vastgesteld, letterlijk."),
+    )
+
+    text_fields = ("beslispunten", "body")
+    parent_page_types = ["visie.UitwerkingenIndexPage"]
+    subpage_types = []
+    search_fields = [*VisiePage.search_fields, index.SearchField("beslispunten")]
+    content_panels = [
+        MultiFieldPanel(
+            [FieldPanel("title"), FieldPanel("soort"), FieldPanel("status")],
+            heading=_("Uitwerking"),
+        ),
+        FieldPanel("beslispunten"),
+        InlinePanel("besluiten", heading=_("Besluiten"), label=_("Besluit")),
+        InlinePanel("begrotingsposten", heading=_("Kosten"), label=_("Begrotingspost")),
+        FieldPanel("body"),
+        FieldPanel("bron"),
+    ]
+
+    class Meta:
+        verbose_name = _("uitwerking")
+        verbose_name_plural = _("uitwerkingen")
+
+
+class Besluit(Orderable):
+    uitwerking = ParentalKey(UitwerkingPage, on_delete=models.CASCADE, related_name="besluiten")
+    orgaan = models.CharField(
+        _("orgaan"),
+        max_length=100,
+        help_text=_("Wie besloot, bijvoorbeeld 'Gemeenteraad van Assen'."),
+    )
+    datum = models.DateField(_("datum"))
+    omschrijving = models.TextField(
+        _("omschrijving"), help_text=_("De zin uit het besluit die het vaststelt, letterlijk.")
+    )
+
+    panels = [FieldPanel("orgaan"), FieldPanel("datum"), FieldPanel("omschrijving")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("besluit")
+        verbose_name_plural = _("besluiten")
+
+    def __str__(self) -> str:
+        return f"{self.orgaan}, {self.datum:%d-%m-%Y}"
+
+
+class Begrotingspost(Orderable):
+    class Frequentie(models.TextChoices):
+        PER_JAAR = "per_jaar", _("per jaar")
+        EENMALIG = "eenmalig", _("eenmalig")
+
+    uitwerking = ParentalKey(
+        UitwerkingPage, on_delete=models.CASCADE, related_name="begrotingsposten"
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    bedrag = models.DecimalField(
+        _("bedrag (euro)"),
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("In euro's, zonder punten."),
+    )
+    frequentie = models.CharField(_("frequentie"), max_length=20, choices=Frequentie.choices)
+    toelichting = models.TextField(
+        _("toelichting"), blank=True, help_text=_("De zin uit het voorstel die dit bedrag noemt.")
+    )
+
+    panels = [
+        FieldPanel("naam"),
+        FieldPanel("bedrag"),
+        FieldPanel("frequentie"),
+        FieldPanel("toelichting"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("begrotingspost")
+        verbose_name_plural = _("begrotingsposten")
+
+    def __str__(self) -> str:
+        return self.naam

@@ -1,0 +1,32 @@
+from django import template
+
+from ..outline import document_outline
+
+register = template.Library()
+
+
+@register.filter
+def shifted(level: str, shift=0) -> str:
+    """A block's heading level ('h2') moved down by the nesting of the page part it stands in,
+    so headings stay in order wherever a body is rendered."""
+    number = int(level.lstrip("h")) + int(shift or 0)
+    return f"h{min(number, 6)}"
+
+
+@register.inclusion_tag("includes/chapter_nav.html", takes_context=True)
+def chapter_nav(context, page):
+    """The current chapter's own table of contents, and previous/next within it."""
+    chapter = document_outline().chapter_of(page.pk)
+    previous, following = chapter.neighbours(page.pk) if chapter else (None, None)
+    return {"chapter": chapter, "current_id": page.pk, "previous": previous, "next": following}
+
+
+@register.inclusion_tag("includes/onderdelen.html")
+def onderdelen(page):
+    """What lies below the page in the document: a chapter's sections, a section's parts."""
+    chapter = document_outline().chapter_of(page.pk)
+    if chapter is None:
+        return {"entries": []}
+    if chapter.entry.page_id == page.pk:
+        return {"entries": chapter.sections, "heading": "In dit hoofdstuk"}
+    return {"entries": chapter.below(page.pk), "heading": "Onderdelen"}
