@@ -8,6 +8,7 @@ SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - never used outside a develope
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 # Serve static files straight from the apps, so no collectstatic is needed while developing.
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # nothing is collected outside production
 WHITENOISE_AUTOREFRESH = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

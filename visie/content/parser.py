@@ -234,7 +234,7 @@ def parse_fixture(path: Path) -> PageFixture:
         if not meta.get(key):
             raise ContentError(f"{path}: front matter lacks '{key}'")
 
-    body_first_line = front.count("\n") + 3
+    body_first_line = front.count("\n") + 4  # the opening ---, the front matter, the closing ---
     sections: dict[str, list[str]] = {"body": []}
     section_starts = {"body": body_first_line}
     current = "body"

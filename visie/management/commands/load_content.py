@@ -26,9 +26,10 @@ class Command(BaseCommand):
         except ContentError as exc:
             raise CommandError(f"Nothing was loaded: {exc}") from None
         ensure_editorial_roles()
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Content loaded: {len(report.created)} created, {len(report.updated)} updated, "
-                f"{len(report.unchanged)} left as they were."
+        if options["verbosity"]:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Content loaded: {len(report.created)} created, {len(report.updated)} "
+                    f"updated, {len(report.unchanged)} left as they were."
+                )
             )
-        )

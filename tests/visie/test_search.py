@@ -1,0 +1,35 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, **params):
+    return client.get(reverse("zoeken"), params)
+
+
+def test_search_finds_pages_with_a_marked_snippet(client):
+    response = search(client, q="Havenkwartier")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "resultaten voor <q>Havenkwartier</q>" in html
+    assert 'href="/op-weg-naar-2040/focusgebieden/havenkwartier/"' in html
+    assert "<mark>Havenkwartier</mark>" in html
+
+
+def test_search_without_hits_says_so(client):
+    html = search(client, q="zzxxqq").content.decode()
+    assert "0 resultaten" in html
+
+
+@pytest.mark.parametrize("pagina", ["abc", "-1", "9999", ""])
+def test_a_malformed_page_number_never_breaks_the_search(client, pagina):
+    response = search(client, q="groen", pagina=pagina)
+    assert response.status_code == 200
+    assert "resultaten voor" in response.content.decode()
+
+
+def test_an_empty_or_huge_query_is_handled(client):
+    assert "resultaten voor" not in search(client, q="   ").content.decode()
+    response = search(client, q="groen " * 500)
+    assert response.status_code == 200
