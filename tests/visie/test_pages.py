@@ -4,6 +4,9 @@ import html as htmllib
 import re
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -179,3 +182,37 @@ def test_unknown_page_gets_a_dutch_404(client):
     response = client.get("/bestaat-niet/")
     assert response.status_code == 404
     assert "Pagina niet gevonden" in response.content.decode()
+
+
+def test_query_count_does_not_grow_with_the_number_of_pages(client):
+    """Chapter pages, the home page and the leesversie cost the same SQL with 10x the themes."""
+    chapter = HoofdstukPage.objects.get(nummer="2")
+    urls = [chapter.url, ThemaPage.objects.get(nummer="2.1").url, "/", reverse("leesversie")]
+
+    def query_counts():
+        counts = []
+        for url in urls:
+            client.get(url)  # warm the outline cache, as any served page has
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            counts.append(len(queries))
+        return counts
+
+    before = query_counts()
+    for number in range(14, 14 + 10 * 13):
+        chapter.add_child(instance=ThemaPage(title=f"Thema {number}", nummer=f"2.{number}"))
+    cache.clear()  # add_child publishes without the signal that refreshes the outline
+    after = query_counts()
+    assert "2.143 Thema 143" in client.get(chapter.url).content.decode()
+    assert after == before
+
+
+def test_navigation_follows_publishing_and_unpublishing(client):
+    chapter = HoofdstukPage.objects.get(nummer="2")
+    client.get(chapter.url)  # the outline is cached now
+    thema = chapter.add_child(instance=ThemaPage(title="Nieuw thema", nummer="2.14", live=False))
+    thema.save_revision().publish()
+    assert "2.14 Nieuw thema" in client.get(chapter.url).content.decode()
+    thema.refresh_from_db()
+    thema.unpublish()
+    assert "2.14 Nieuw thema" not in client.get(chapter.url).content.decode()
