@@ -14,7 +14,7 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import HomePage, HoofdstukPage, PrincipePage, SpoorPage
+from .models import HomePage, HoofdstukPage, PrincipePage, SpoorPage, UitwerkingenIndexPage
 
 CACHE_KEY = "visie:outline"
 WEG_ANCHOR = "op-weg-naar-2040"
@@ -66,6 +66,7 @@ class Chapter:
 @dataclass
 class Outline:
     chapters: list[Chapter]
+    uitwerkingen_url: str = ""
 
     def chapter_of(self, page_id: int) -> Chapter | None:
         for chapter in self.chapters:
@@ -98,7 +99,10 @@ def build_outline() -> Outline:
     principles = [p for p in pages if isinstance(p, PrincipePage)]
 
     chapters = []
+    uitwerkingen_url = ""
     for chapter_page in children.get(home.path, []):
+        if isinstance(chapter_page, UitwerkingenIndexPage):
+            uitwerkingen_url = chapter_page.url
         if not isinstance(chapter_page, HoofdstukPage):
             continue  # the uitwerkingen are not part of the document
         chapter = Chapter(entry=_entry(chapter_page, 0))
@@ -120,10 +124,10 @@ def build_outline() -> Outline:
             chapter.sections.append(_entry(section, 1))
             chapter.sections += [_entry(sub, 2) for sub in children.get(section.path, [])]
         chapters.append(chapter)
-    return Outline(chapters=chapters)
+    return Outline(chapters=chapters, uitwerkingen_url=uitwerkingen_url)
 
 
-def document_outline(request=None) -> Outline:
+def document_outline() -> Outline:
     outline = cache.get(CACHE_KEY)
     if outline is None:
         outline = build_outline()

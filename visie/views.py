@@ -55,7 +55,7 @@ def zoeken(request):
 
 def leesversie(request):
     """The whole vision on one printable page, in the document's own order."""
-    outline = document_outline(request)
+    outline = document_outline()
     ids = {e.page_id for c in outline.chapters for e in [c.entry, *c.sections]}
     pages = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
     chapters = [

@@ -55,8 +55,12 @@ class HomePage(Page):
             principe.sporen = [s for s in sporen if s.path.startswith(principe.path)]
         context["principes"] = principes
         context["focusgebieden"] = FocusgebiedPage.objects.descendant_of(self).live()
-        sections = SectiePage.objects.descendant_of(self).live()
-        context["opgaven"] = sections.filter(nummer="3.5").first()
+        # Ways in for residents and council members: sections the document numbers 3.4 and 3.5.
+        sections = {
+            s.nummer: s for s in SectiePage.objects.live().filter(nummer__in=["3.4", "3.5"])
+        }
+        context["focusgebieden_sectie"] = sections.get("3.4")
+        context["opgaven"] = sections.get("3.5")
         return context
 
 
