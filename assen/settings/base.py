@@ -72,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "visie.context_processors.navigatie",
+                "opgaven.context_processors.register",
             ],
         },
     },

@@ -46,7 +46,8 @@ class AdminCreationTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(SpoorPage, {PrincipePage})
         self.assertAllowedParentPageTypes(FocusgebiedPage, {SectiePage})
         self.assertAllowedSubpageTypes(UitwerkingenIndexPage, {UitwerkingPage})
-        self.assertAllowedSubpageTypes(HomePage, {HoofdstukPage, UitwerkingenIndexPage})
+        self.assertAllowedParentPageTypes(HoofdstukPage, {HomePage})
+        self.assertAllowedParentPageTypes(UitwerkingenIndexPage, {HomePage})
 
     def test_editors_can_create_each_kind_of_page(self):
         chapter = HoofdstukPage.objects.get(nummer="2")
@@ -93,8 +94,8 @@ class AdminCreationTests(WagtailPageTestCase):
             UitwerkingPage,
             nested_form_data(
                 {
-                    "title": "Woonvisie",
-                    "slug": "woonvisie",
+                    "title": "Speelruimteplan",
+                    "slug": "speelruimteplan",
                     "nummer": "",
                     "bron": "",
                     "soort": "thematisch_plan",
@@ -123,9 +124,9 @@ class AdminCreationTests(WagtailPageTestCase):
                 }
             ),
         )
-        woonvisie = UitwerkingPage.objects.get(slug="woonvisie")
-        self.assertEqual(woonvisie.besluiten.get().datum.isoformat(), "2024-01-31")
-        self.assertEqual(int(woonvisie.begrotingsposten.get().bedrag), 5000)
+        plan = UitwerkingPage.objects.get(slug="speelruimteplan")
+        self.assertEqual(plan.besluiten.get().datum.isoformat(), "2024-01-31")
+        self.assertEqual(int(plan.begrotingsposten.get().bedrag), 5000)
 
     def test_every_loaded_page_opens_in_the_editor_in_dutch(self):
         for page in Page.objects.filter(depth__gt=1).specific():

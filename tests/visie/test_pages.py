@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 from wagtail.models import Page
 
 from visie.models import (
@@ -44,7 +45,7 @@ def test_every_live_page_renders_in_dutch_with_its_title(client):
         html = response.content.decode()
         assert '<html lang="nl">' in html
         assert 'href="#inhoud"' in html  # skip link
-        assert htmllib.escape(page.title, quote=False) in html
+        assert escape(page.title) in html
 
 
 def test_a_theme_page_shows_its_text_breadcrumbs_and_neighbours(client):
@@ -104,7 +105,7 @@ def test_headings_never_skip_a_level(client):
     for page in [
         PrincipePage.objects.first(),
         ThemaPage.objects.get(nummer="2.10"),
-        UitwerkingPage.objects.get(),
+        UitwerkingPage.objects.get(slug="groenvisie-assen-2040"),
     ]:
         html = client.get(page.url).content.decode()
         main = html.split('<main id="inhoud"', 1)[1]
@@ -171,7 +172,7 @@ def test_leesversie_has_the_whole_vision_in_order(client):
 
 
 def test_uitwerking_page_shows_decision_and_costs(client):
-    page = UitwerkingPage.objects.get()
+    page = UitwerkingPage.objects.get(slug="groenvisie-assen-2040")
     html = client.get(page.url).content.decode()
     assert "Gemeenteraad van Assen, 21 december 2023" in html
     assert "Vervangingsbudget" in html and "€&nbsp;280.000 per jaar" in html

@@ -36,7 +36,8 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["visie.HoofdstukPage", "visie.UitwerkingenIndexPage"]
+    # No subpage_types: the chapters, the uitwerkingen and other apps' sections (the opgaven
+    # register) name the home page as their parent, so visie needs to know none of them.
     content_panels = [
         *Page.content_panels,
         FieldPanel("ondertitel"),

@@ -1,0 +1,62 @@
+"""The register's filters: every filter state is a plain GET URL, checked like a form."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kaarten.models import Gebied
+from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
+
+
+def _numbered(pages) -> list[tuple[str, str]]:
+    return [(p.nummer, f"{p.nummer} {p.title}") for p in pages]
+
+
+class RegisterFilter(forms.Form):
+    principe = forms.ChoiceField(label=_("Leidend principe"), required=False)
+    spoor = forms.ChoiceField(label=_("Strategisch spoor"), required=False)
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    gebied = forms.ChoiceField(label=_("Gebied"), required=False)
+    uitwerking = forms.ChoiceField(label=_("Uitwerking"), required=False)
+    q = forms.CharField(label=_("Zoek in de tekst"), required=False, max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("Alle"))]
+        self.fields["principe"].choices = everything + _numbered(
+            PrincipePage.objects.live().order_by("nummer")
+        )
+        self.fields["spoor"].choices = everything + _numbered(
+            SpoorPage.objects.live().order_by("nummer")
+        )
+        self.fields["thema"].choices = everything + _numbered(
+            sorted(ThemaPage.objects.live(), key=lambda t: [int(n) for n in t.nummer.split(".")])
+        )
+        self.fields["gebied"].choices = everything + [
+            (g.slug, g.naam) for g in Gebied.objects.filter(opgave_links__isnull=False).distinct()
+        ]
+        self.fields["uitwerking"].choices = everything + [
+            (u.slug, u.title) for u in UitwerkingPage.objects.live().order_by("title")
+        ]
+
+    def filter(self, opgaven):
+        data = self.cleaned_data
+        if data.get("principe"):
+            opgaven = opgaven.filter(principe_links__principe__nummer=data["principe"])
+        if data.get("spoor"):
+            opgaven = opgaven.filter(spoor_links__spoor__nummer=data["spoor"])
+        if data.get("thema"):
+            opgaven = opgaven.filter(thema_links__thema__nummer=data["thema"])
+        if data.get("gebied"):
+            opgaven = opgaven.filter(gebied_links__gebied__slug=data["gebied"])
+        if data.get("uitwerking"):
+            opgaven = opgaven.filter(uitwerking_links__uitwerking__slug=data["uitwerking"])
+        if data.get("q"):
+            words = data["q"].split()
+            for word in words:
+                opgaven = opgaven.filter(Q(tekst__icontains=word) | Q(title__icontains=word))
+        return opgaven.distinct()
+
+    @property
+    def active(self) -> bool:
+        return self.is_valid() and any(self.cleaned_data.values())

@@ -1,0 +1,189 @@
+"""The opgaven register: every opgave of section 3.5 and of the uitwerkingen, each traced to the
+principles, sporen, themes, gebieden and uitwerkingen it belongs to, with the reason per link."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from kaarten.models import Gebied
+from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
+
+from .filters import RegisterFilter
+from .forms import OpgaveForm
+
+
+class OpgavenRegisterPage(Page):
+    """The register of all opgaven, with its filters; the opgaven are its children."""
+
+    max_count = 1
+    parent_page_types = ["visie.HomePage"]
+    subpage_types = ["opgaven.OpgavePage"]
+
+    class Meta:
+        verbose_name = _("opgavenregister")
+
+    def opgaven(self):
+        return (
+            OpgavePage.objects.child_of(self).live().order_by("path").prefetch_related(*RELATIONS)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = RegisterFilter(request.GET or None)
+        opgaven = self.opgaven()
+        if form.is_bound and form.is_valid():
+            opgaven = form.filter(opgaven)
+        elif form.is_bound:
+            opgaven = opgaven.none()
+        context.update(form=form, opgaven=list(opgaven))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["form"].errors:
+            response.status_code = 400  # a malformed filter URL: say so, with the form's message
+        return response
+
+
+class OpgavePage(Page):
+    class Document(models.TextChoices):
+        OMGEVINGSVISIE = "omgevingsvisie", _("Omgevingsvisie 2021")
+        GROENVISIE = "groenvisie", _("Raadsvoorstel Groenvisie Assen 2040")
+
+    document = models.CharField(_("document"), max_length=20, choices=Document.choices)
+    groep = models.CharField(
+        _("groep"),
+        max_length=120,
+        help_text=_("De groep waaronder de opgave in het document staat, bijv. 'Mobiliteit'."),
+    )
+    nummer = models.PositiveSmallIntegerField(
+        _("nummer"), help_text=_("Het nummer binnen de groep, zoals in het document.")
+    )
+    tekst = models.TextField(
+        _("tekst"), help_text=_("De volledige tekst van de opgave, letterlijk uit het document.")
+    )
+    bron = models.CharField(
+        _("bron"),
+        max_length=255,
+        help_text=_("Document en paragraaf, bijv. 'Omgevingsvisie 2021, § 3.5, Mobiliteit, 2'."),
+    )
+
+    parent_page_types = ["opgaven.OpgavenRegisterPage"]
+    subpage_types = []
+    base_form_class = OpgaveForm
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("tekst"),
+        index.SearchField("groep"),
+        index.FilterField("document"),
+    ]
+    content_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("title", heading=_("Korte titel")),
+                FieldPanel("document"),
+                FieldPanel("groep"),
+                FieldPanel("nummer"),
+            ],
+            heading=_("Opgave"),
+        ),
+        FieldPanel("tekst"),
+        FieldPanel("bron"),
+        InlinePanel("principe_links", heading=_("Leidende principes"), min_num=1),
+        InlinePanel("spoor_links", heading=_("Strategische sporen"), min_num=1),
+        InlinePanel("thema_links", heading=_("Thema's"), min_num=1),
+        InlinePanel("gebied_links", heading=_("Gebieden"), min_num=1),
+        InlinePanel("uitwerking_links", heading=_("Uitwerkingen")),
+    ]
+
+    class Meta:
+        verbose_name = _("opgave")
+        verbose_name_plural = _("opgaven")
+
+    @property
+    def label(self) -> str:
+        return f"{self.groep} {self.nummer}"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sporen = [link.spoor_id for link in self.spoor_links.all()]
+        context["buren"] = (
+            OpgavePage.objects.live()
+            .filter(spoor_links__spoor_id__in=sporen)
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("path")
+        )
+        context["uitwerkingen"] = UitwerkingPage.objects.filter(
+            pk__in=[u.uitwerking_id for u in self.uitwerking_links.all()]
+        ).prefetch_related("besluiten", "begrotingsposten")
+        return context
+
+
+RELATIONS = [
+    "principe_links__principe",
+    "spoor_links__spoor",
+    "thema_links__thema",
+    "gebied_links__gebied",
+    "uitwerking_links__uitwerking",
+]
+
+
+class Koppeling(Orderable):
+    """A link of an opgave to what it belongs to, with the reason an editor can check."""
+
+    reden = models.CharField(
+        _("reden"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Waarom deze koppeling klopt, in één regel die naar de tekst verwijst, bijv. "
+            "\"3.2A: 'De naoorlogse wijken zijn toe aan een kwaliteitsimpuls'\"."
+        ),
+    )
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class OpgavePrincipe(Koppeling):
+    opgave = ParentalKey(OpgavePage, on_delete=models.CASCADE, related_name="principe_links")
+    principe = models.ForeignKey(
+        PrincipePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("principe")
+    )
+    panels = [FieldPanel("principe"), FieldPanel("reden")]
+
+
+class OpgaveSpoor(Koppeling):
+    opgave = ParentalKey(OpgavePage, on_delete=models.CASCADE, related_name="spoor_links")
+    spoor = models.ForeignKey(
+        SpoorPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("spoor")
+    )
+    panels = [FieldPanel("spoor"), FieldPanel("reden")]
+
+
+class OpgaveThema(Koppeling):
+    opgave = ParentalKey(OpgavePage, on_delete=models.CASCADE, related_name="thema_links")
+    thema = models.ForeignKey(
+        ThemaPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("thema")
+    )
+    panels = [FieldPanel("thema"), FieldPanel("reden")]
+
+
+class OpgaveGebied(Koppeling):
+    opgave = ParentalKey(OpgavePage, on_delete=models.CASCADE, related_name="gebied_links")
+    gebied = models.ForeignKey(
+        Gebied, on_delete=models.PROTECT, related_name="opgave_links", verbose_name=_("gebied")
+    )
+    panels = [FieldPanel("gebied"), FieldPanel("reden")]
+
+
+class OpgaveUitwerking(Koppeling):
+    opgave = ParentalKey(OpgavePage, on_delete=models.CASCADE, related_name="uitwerking_links")
+    uitwerking = models.ForeignKey(
+        UitwerkingPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("uitwerking")
+    )
+    panels = [FieldPanel("uitwerking"), FieldPanel("reden")]

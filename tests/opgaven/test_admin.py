@@ -1,0 +1,68 @@
+"""Staff edit opgaven in the CMS; an opgave without its principle, spoor, theme or gebied is
+refused with a clear message and nothing stored changes."""
+
+from django.contrib.auth import get_user_model
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from kaarten.models import Gebied
+from opgaven.models import OpgavenRegisterPage, OpgavePage
+from visie.models import PrincipePage, SpoorPage, ThemaPage
+
+
+class OpgaveAdminTests(WagtailPageTestCase):
+    def setUp(self):
+        user = get_user_model().objects.create_superuser("beheer", "beheer@assen.nl", "x")
+        self.client.force_login(user)
+        self.register = OpgavenRegisterPage.objects.get()
+
+    def form(self, **links):
+        data = {
+            "title": "Nieuwe opgave",
+            "slug": "nieuwe-opgave",
+            "document": "omgevingsvisie",
+            "groep": "Mobiliteit",
+            "nummer": "10",
+            "tekst": "Een nieuwe opgave.",
+            "bron": "Omgevingsvisie 2021",
+            "principe_links": inline_formset([]),
+            "spoor_links": inline_formset([]),
+            "thema_links": inline_formset([]),
+            "gebied_links": inline_formset([]),
+            "uitwerking_links": inline_formset([]),
+        }
+        data.update(links)
+        return nested_form_data(data)
+
+    def complete_links(self):
+        return {
+            "principe_links": inline_formset(
+                [{"principe": PrincipePage.objects.get(nummer="1.3").pk, "reden": ""}]
+            ),
+            "spoor_links": inline_formset(
+                [{"spoor": SpoorPage.objects.get(nummer="3.3B").pk, "reden": ""}]
+            ),
+            "thema_links": inline_formset(
+                [{"thema": ThemaPage.objects.get(nummer="2.10").pk, "reden": ""}]
+            ),
+            "gebied_links": inline_formset(
+                [{"gebied": Gebied.objects.get(naam="Hele gemeente").pk, "reden": ""}]
+            ),
+        }
+
+    def test_a_complete_opgave_can_be_created(self):
+        self.assertCanCreate(self.register, OpgavePage, self.form(**self.complete_links()))
+
+    def test_an_opgave_without_a_principle_is_refused(self):
+        links = self.complete_links()
+        links["principe_links"] = inline_formset([])
+        links["gebied_links"] = inline_formset([])
+        count = OpgavePage.objects.count()
+        response = self.client.post(
+            f"/cms/pages/add/opgaven/opgavepage/{self.register.pk}/", self.form(**links)
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(
+            response, "Een opgave hoort bij minstens één leidend principe, één gebied."
+        )
+        self.assertEqual(OpgavePage.objects.count(), count)

@@ -1,0 +1,123 @@
+"""The opgaven register: complete, traceable, filterable, and constant in SQL."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from opgaven.models import OpgavenRegisterPage, OpgavePage
+from tests import seeds
+
+pytestmark = pytest.mark.django_db
+
+
+def omgevingsvisie_opgaven():
+    return OpgavePage.objects.filter(document=OpgavePage.Document.OMGEVINGSVISIE)
+
+
+def test_all_opgaven_of_3_5_with_their_exact_text():
+    per_group: dict[str, int] = {}
+    seed = " ".join(seeds.visie_lines()).replace("*", "")
+    seed = " ".join(seed.split())
+    for opgave in omgevingsvisie_opgaven():
+        per_group[opgave.groep] = per_group.get(opgave.groep, 0) + 1
+        assert " ".join(opgave.tekst.split()) in seed, opgave.slug
+    assert per_group == seeds.opgaven_per_group()
+
+
+def test_every_opgave_is_linked_all_the_way():
+    for opgave in OpgavePage.objects.prefetch_related(
+        "principe_links__principe", "spoor_links__spoor", "thema_links", "gebied_links"
+    ):
+        principes = {link.principe.nummer_weg for link in opgave.principe_links.all()}
+        sporen = [link.spoor.nummer for link in opgave.spoor_links.all()]
+        assert principes and sporen, opgave.slug
+        assert opgave.thema_links.exists() and opgave.gebied_links.exists(), opgave.slug
+        # A spoor belongs to its principle: 3.2A lies under 3.2 Dynamische hoofdstad.
+        assert {spoor[:3] for spoor in sporen} <= principes, opgave.slug
+
+
+def register(client, **params):
+    return client.get(OpgavenRegisterPage.objects.get().url, params)
+
+
+def test_register_lists_all_and_filters_combine(client):
+    html = register(client).content.decode()
+    total = OpgavePage.objects.live().count()
+    assert f"{total} opgaven" in html
+
+    response = register(client, principe="1.2", thema="2.3")
+    expected = (
+        OpgavePage.objects.live()
+        .filter(principe_links__principe__nummer="1.2", thema_links__thema__nummer="2.3")
+        .distinct()
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"{expected.count()} opgave" in html
+    assert 0 < expected.count() < total
+    for opgave in expected:
+        assert opgave.url in html
+
+
+def test_free_text_filter(client):
+    html = register(client, q="Messchenveld").content.decode()
+    assert "1 opgave met deze filters" in html
+    assert "Messchenveld II" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"principe": "9.9"}, {"thema": "<script>"}, {"gebied": "atlantis"}, {"q": "x" * 500}],
+)
+def test_a_bad_filter_value_gets_a_clear_400(client, params):
+    response = register(client, **params)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Dit filter kan niet worden toegepast." in html
+    assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_opgave_page_shows_the_whole_chain(client):
+    opgave = OpgavePage.objects.get(slug="omgevingsvisie-werklocaties-en-bedrijvigheid-3")
+    html = client.get(opgave.url).content.decode()
+    assert "Messchenveld II" in html
+    for link in opgave.spoor_links.all():
+        assert link.spoor.url in html
+    for link in opgave.principe_links.all():
+        assert link.principe.url in html
+    assert "Omgevingsvisie 2021, § 3.5" in html
+
+
+def test_groenvisie_opgaven_show_decision_and_budget(client):
+    opgave = OpgavePage.objects.filter(document=OpgavePage.Document.GROENVISIE).first()
+    html = client.get(opgave.url).content.decode()
+    assert "Gemeenteraad van Assen, 21 december 2023" in html
+    assert "Vervangingsbudget: € 280.000 per jaar" in html
+
+
+def test_register_and_opgave_queries_do_not_grow_with_ten_times_the_opgaven(client):
+    register_page = OpgavenRegisterPage.objects.get()
+    sample = OpgavePage.objects.get(slug="omgevingsvisie-mobiliteit-2")
+
+    def counts():
+        result = []
+        for url, params in [
+            (register_page.url, {}),
+            (register_page.url, {"thema": "2.10"}),
+            (sample.url, {}),
+        ]:
+            client.get(url, params)
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url, params).status_code == 200
+            result.append(len(queries))
+        return result
+
+    before = counts()
+    originals = list(OpgavePage.objects.all())
+    for copy_number in range(9):
+        for original in originals:
+            original.copy(update_attrs={"slug": f"{original.slug}-kopie-{copy_number}"})
+    cache.clear()
+    assert OpgavePage.objects.count() == 10 * len(originals)
+    assert counts() == before
