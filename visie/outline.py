@@ -14,7 +14,7 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import HomePage, HoofdstukPage, PrincipePage, SpoorPage, UitwerkingenIndexPage
+from .models import HomePage, HoofdstukPage, PrincipePage, SpoorPage
 
 CACHE_KEY = "visie:outline"
 WEG_ANCHOR = "op-weg-naar-2040"
@@ -66,7 +66,9 @@ class Chapter:
 @dataclass
 class Outline:
     chapters: list[Chapter]
-    uitwerkingen_url: str = ""
+    # The home page's other children by model label ("visie.uitwerkingenindexpage": "/..."), so
+    # navigation can link the uitwerkingen and other apps' sections without a query per request.
+    home_sections: dict[str, str] = field(default_factory=dict)
 
     def chapter_of(self, page_id: int) -> Chapter | None:
         for chapter in self.chapters:
@@ -99,12 +101,11 @@ def build_outline() -> Outline:
     principles = [p for p in pages if isinstance(p, PrincipePage)]
 
     chapters = []
-    uitwerkingen_url = ""
+    home_sections = {}
     for chapter_page in children.get(home.path, []):
-        if isinstance(chapter_page, UitwerkingenIndexPage):
-            uitwerkingen_url = chapter_page.url
         if not isinstance(chapter_page, HoofdstukPage):
-            continue  # the uitwerkingen are not part of the document
+            home_sections[chapter_page._meta.label_lower] = chapter_page.url
+            continue  # the uitwerkingen and the register are not part of the document
         chapter = Chapter(entry=_entry(chapter_page, 0))
         prefix = f"{chapter_page.nummer}." if chapter_page.nummer else None
         for principle in principles:
@@ -124,7 +125,7 @@ def build_outline() -> Outline:
             chapter.sections.append(_entry(section, 1))
             chapter.sections += [_entry(sub, 2) for sub in children.get(section.path, [])]
         chapters.append(chapter)
-    return Outline(chapters=chapters, uitwerkingen_url=uitwerkingen_url)
+    return Outline(chapters=chapters, home_sections=home_sections)
 
 
 def document_outline() -> Outline:
