@@ -27,8 +27,10 @@ setup: $(VENV)/.installed ## Install system packages and the virtualenv
 
 run: setup ## Set up, migrate, load the Assen content and serve on HOST:PORT
 	$(PYTHON) manage.py migrate --no-input
+	$(PYTHON) manage.py load_gebieden
 	$(PYTHON) manage.py load_content
 	$(PYTHON) manage.py load_opgaven
+	$(PYTHON) manage.py load_kaarten
 	DJANGO_SETTINGS_MODULE=assen.settings.dev $(VENV)/bin/gunicorn assen.wsgi \
 		--bind $(HOST):$(PORT) --workers 2 --access-logfile -
 

@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kaarten import views as kaarten_views
 from visie import views as visie_views
 
 urlpatterns = [
@@ -11,6 +12,8 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", visie_views.zoeken, name="zoeken"),
     path("leesversie/", visie_views.leesversie, name="leesversie"),
+    path("kaarten/", include("kaarten.urls")),
+    path("hier/", kaarten_views.hier, name="hier"),
 ]
 
 if settings.DEBUG:

@@ -1,15 +1,15 @@
 """Load the opgaven register from fixtures/opgaven/ (uitwerkingen.yaml and opgaven.yaml): the
-gebieden they name, the uitwerking pages, the register page and one page per opgave with its
-links. Like the vision's content: all or nothing, and what exists is left as editors made it."""
+uitwerking pages with what they serve, the register page and one page per opgave with its links
+(the gebieden they name come from kaarten' load_gebieden). Like the vision's content: all or
+nothing, and what exists is left as editors made it."""
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
+from kaarten.content import LoadReport, read_entries
 from kaarten.models import Gebied
 from visie.models import (
     HomePage,
@@ -17,7 +17,10 @@ from visie.models import (
     SpoorPage,
     ThemaPage,
     UitwerkingenIndexPage,
+    UitwerkingGebied,
     UitwerkingPage,
+    UitwerkingPrincipe,
+    UitwerkingThema,
 )
 
 from .models import (
@@ -31,28 +34,12 @@ from .models import (
 )
 
 OPGAVEN_ROOT = settings.BASE_DIR / "fixtures" / "opgaven"
-HELE_GEMEENTE = "Hele gemeente"
-# The CBS units of Assen (Gebiedsindelingen 2025) and the six focus areas of section 3.4.
-CBS_GEBIEDEN = {
-    HELE_GEMEENTE: ("gemeente", "GM0106"),
-    "Centrum": ("wijk", "WK010600"),
-    "Lariks": ("wijk", "WK010601"),
-    "Noorderpark": ("wijk", "WK010602"),
-    "Assen-Oost": ("wijk", "WK010603"),
-    "Pittelo": ("wijk", "WK010604"),
-    "Assen-West": ("wijk", "WK010605"),
-    "Peelo": ("wijk", "WK010606"),
-    "Marsdijk": ("wijk", "WK010607"),
-    "Kloosterveen": ("wijk", "WK010608"),
-    "Buitengebied": ("wijk", "WK010699"),
-}
-FOCUSGEBIEDEN = [
-    "Binnenstad",
-    "Havenkwartier",
-    "Lariks",
-    "Kloosterveen",
-    "Assen-Zuid",
-    "Toeristisch Recreatieve Zone",
+# Where a focus area and a CBS wijk share a name (Lariks), the text means the focus area.
+GEBIED_PREFERENCE = [
+    Gebied.Soort.FOCUSGEBIED,
+    Gebied.Soort.PLEK,
+    Gebied.Soort.GEMEENTE,
+    Gebied.Soort.WIJK,
 ]
 
 
@@ -60,35 +47,14 @@ class OpgavenError(ValueError):
     """A register fixture that does not hold together; the message names the entry."""
 
 
-@dataclass
-class RegisterReport:
-    created: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-
-
-def _read(path: Path) -> list[dict]:
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise OpgavenError(f"{path}: {exc}") from None
-    if not isinstance(entries, list):
-        raise OpgavenError(f"{path}: expected a list of entries")
-    return entries
-
-
-def _gebied(naam: str) -> Gebied:
-    """Focus areas win over a CBS wijk of the same name: they are the vision's own units."""
-    if naam in FOCUSGEBIEDEN:
-        soort, code = Gebied.Soort.FOCUSGEBIED, ""
-    elif naam in CBS_GEBIEDEN:
-        soort, code = CBS_GEBIEDEN[naam]
-    else:
-        soort, code = Gebied.Soort.PLEK, ""
-    slug = slugify(naam) if soort != Gebied.Soort.WIJK else f"wijk-{slugify(naam)}"
-    gebied, _ = Gebied.objects.get_or_create(
-        naam=naam, soort=soort, defaults={"slug": slug, "cbs_code": code}
+def _gebied(naam: str, where: str) -> Gebied:
+    gebieden = {g.soort: g for g in Gebied.objects.filter(naam=naam)}
+    for soort in GEBIED_PREFERENCE:
+        if soort in gebieden:
+            return gebieden[soort]
+    raise OpgavenError(
+        f"{where}: no gebied named '{naam}' (add it to fixtures/kaarten/gebieden.yaml)"
     )
-    return gebied
 
 
 def _by_number(model, nummer: str, where: str):
@@ -106,27 +72,19 @@ def _links(entry: dict, key: str, where: str) -> list[dict]:
 
 
 @transaction.atomic
-def load_register(root: Path = OPGAVEN_ROOT) -> RegisterReport:
-    report = RegisterReport()
+def load_register(root: Path = OPGAVEN_ROOT) -> LoadReport:
+    report = LoadReport()
     home = HomePage.objects.get()
-    for naam in [*CBS_GEBIEDEN, *FOCUSGEBIEDEN]:
-        _gebied(naam)
-
     index = UitwerkingenIndexPage.objects.get()
     uitwerkingen = {}
-    for entry in _read(root / "uitwerkingen.yaml"):
-        page = UitwerkingPage.objects.filter(slug=entry["slug"]).first()
-        if page is None:
-            page = UitwerkingPage(
-                title=entry["naam"],
-                slug=entry["slug"],
-                soort=entry["soort"],
-                status=entry["status"],
-                bron=entry.get("bron", ""),
-            )
-            index.add_child(instance=page)
-            page.save_revision().publish()
-        uitwerkingen[entry["slug"]] = page
+    for position, entry in enumerate(
+        read_entries(root / "uitwerkingen.yaml", OpgavenError), start=1
+    ):
+        where = f"uitwerkingen.yaml, entry {position}"
+        try:
+            uitwerkingen[entry["slug"]] = _add_uitwerking(index, entry, where)
+        except KeyError as missing:
+            raise OpgavenError(f"{where}: lacks {missing}") from None
 
     register = OpgavenRegisterPage.objects.first()
     if register is None:
@@ -134,7 +92,7 @@ def load_register(root: Path = OPGAVEN_ROOT) -> RegisterReport:
         home.add_child(instance=register)
         register.save_revision().publish()
 
-    for position, entry in enumerate(_read(root / "opgaven.yaml"), start=1):
+    for position, entry in enumerate(read_entries(root / "opgaven.yaml", OpgavenError), start=1):
         where = f"opgaven.yaml, entry {position}"
         try:
             slug = _add_opgave(register, entry, uitwerkingen, where)
@@ -142,6 +100,39 @@ def load_register(root: Path = OPGAVEN_ROOT) -> RegisterReport:
             raise OpgavenError(f"{where}: lacks {missing}") from None
         (report.created if slug else report.unchanged).append(slug or where)
     return report
+
+
+def _add_uitwerking(index, entry: dict, where: str) -> UitwerkingPage:
+    """Create the uitwerking, or give one that the content fixtures made (the Groenvisie) the
+    links it lacks; an uitwerking that has links is left as editors made it."""
+    page = UitwerkingPage.objects.filter(slug=entry["slug"]).first()
+    if page is not None and (page.principe_links.exists() or page.thema_links.exists()):
+        return page
+    if page is None:
+        page = UitwerkingPage(
+            title=entry["naam"],
+            slug=entry["slug"],
+            soort=entry["soort"],
+            status=entry["status"],
+            bron=entry.get("bron", ""),
+        )
+    page.status_bron = entry.get("status_bron", "")
+    page.onderbouwing = entry.get("reden", "")
+    page.principe_links = [
+        UitwerkingPrincipe(principe=_by_number(PrincipePage, nummer, where))
+        for nummer in entry.get("principes") or []
+    ]
+    page.thema_links = [
+        UitwerkingThema(thema=_by_number(ThemaPage, nummer, where))
+        for nummer in entry.get("themas") or []
+    ]
+    page.gebied_links = [
+        UitwerkingGebied(gebied=_gebied(naam, where)) for naam in entry.get("gebieden") or []
+    ]
+    if page.pk is None:
+        index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def _add_opgave(register, entry: dict, uitwerkingen: dict, where: str) -> str | None:
@@ -175,7 +166,7 @@ def _add_opgave(register, entry: dict, uitwerkingen: dict, where: str) -> str | 
         for link in themas
     ]
     opgave.gebied_links = [
-        OpgaveGebied(gebied=_gebied(link["naam"]), reden=link.get("reden", ""))
+        OpgaveGebied(gebied=_gebied(link["naam"], where), reden=link.get("reden", ""))
         for link in _links(entry, "gebieden", where)
     ]
     try:

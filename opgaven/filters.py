@@ -1,11 +1,21 @@
 """The register's filters: every filter state is a plain GET URL, checked like a form."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
+from visie.outline import document_outline
+
+
+def register_url(**filters) -> str:
+    """The opgaven register, filtered; '' while there is no published register."""
+    url = document_outline().home_sections.get("opgaven.opgavenregisterpage", "")
+    query = urlencode({key: value for key, value in filters.items() if value})
+    return f"{url}?{query}" if url and query else url
 
 
 def _numbered(pages) -> list[tuple[str, str]]:
@@ -58,5 +68,21 @@ class RegisterFilter(forms.Form):
         return opgaven.distinct()
 
     @property
+    def values(self) -> dict:
+        """The filters in force: none for an unfiltered or refused URL."""
+        if not (self.is_bound and self.is_valid()):
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def description(self) -> str:
+        """The active filters in words, e.g. 'Thema: 2.2 Wonen en woonomgeving'."""
+        parts = []
+        for name, value in self.values.items():
+            field = self.fields[name]
+            shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+            parts.append(f"{field.label}: {shown}")
+        return "; ".join(parts)
+
+    @property
     def active(self) -> bool:
-        return self.is_valid() and any(self.cleaned_data.values())
+        return bool(self.values)

@@ -2,21 +2,27 @@
 principles, sporen, themes, gebieden and uitwerkingen it belongs to, with the reason per link."""
 
 from django.db import models
+from django.http import Http404, HttpResponseBadRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 
+from .exports import FORMATS, export_response
 from .filters import RegisterFilter
-from .forms import OpgaveForm
+from .forms import REQUIRED_LINKS, OpgaveForm
+from .matrix import build_matrix
 
 
-class OpgavenRegisterPage(Page):
-    """The register of all opgaven, with its filters; the opgaven are its children."""
+class OpgavenRegisterPage(RoutablePageMixin, Page):
+    """The register of all opgaven, with its filters, the trace matrix, the coverage view and
+    the exports; the opgaven are its children."""
 
     max_count = 1
     parent_page_types = ["visie.HomePage"]
@@ -30,22 +36,93 @@ class OpgavenRegisterPage(Page):
             OpgavePage.objects.child_of(self).live().order_by("path").prefetch_related(*RELATIONS)
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def coverage(self) -> dict:
+        """What the register does not yet cover: opgaven that lack a kind of link, and
+        principles, sporen, themes and uitwerkingen that no opgave links to."""
+        opgaven = OpgavePage.objects.child_of(self).live().order_by("path")
+        return {
+            "zonder_koppeling": [
+                (label, opgaven.filter(**{f"{relation}__isnull": True}))
+                for relation, label in REQUIRED_LINKS.items()
+            ],
+            "zonder_uitwerking": opgaven.filter(uitwerking_links__isnull=True),
+            "zonder_opgave": [
+                (
+                    label,
+                    model.objects.live().exclude(
+                        pk__in=link.objects.filter(opgave__live=True).values(column)
+                    ),
+                )
+                for label, model, link, column in [
+                    (_("Leidende principes"), PrincipePage, OpgavePrincipe, "principe_id"),
+                    (_("Strategische sporen"), SpoorPage, OpgaveSpoor, "spoor_id"),
+                    (_("Thema's"), ThemaPage, OpgaveThema, "thema_id"),
+                    (_("Uitwerkingen"), UitwerkingPage, OpgaveUitwerking, "uitwerking_id"),
+                ]
+            ],
+        }
+
+    def filtered(self, request) -> tuple[RegisterFilter, list]:
+        """The filter form read from the URL and the opgaven it selects; none when the URL
+        holds a value the form refuses."""
         form = RegisterFilter(request.GET or None)
         opgaven = self.opgaven()
         if form.is_bound and form.is_valid():
             opgaven = form.filter(opgaven)
         elif form.is_bound:
             opgaven = opgaven.none()
-        context.update(form=form, opgaven=list(opgaven))
-        return context
+        return form, list(opgaven)
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if response.context_data["form"].errors:
+    def _render(self, request, form, template=None, **context):
+        response = self.render(
+            request, template=template, context_overrides={"form": form, **context}
+        )
+        if form.errors:
             response.status_code = 400  # a malformed filter URL: say so, with the form's message
         return response
+
+    @path("")
+    def register(self, request):
+        form, opgaven = self.filtered(request)
+        return self._render(request, form, opgaven=opgaven)
+
+    @path("matrix/")
+    def matrix(self, request):
+        form, opgaven = self.filtered(request)
+        matrix = build_matrix(opgaven, form.values)
+        return self._render(
+            request, form, template="opgaven/matrix.html", matrix=matrix, opgaven=opgaven
+        )
+
+    @path("dekking/")
+    def dekking(self, request):
+        return self.render(
+            request, template="opgaven/dekking.html", context_overrides=self.coverage()
+        )
+
+    @path("export/<str:formaat>/")
+    def export(self, request, formaat):
+        if formaat not in FORMATS:
+            raise Http404
+        form, opgaven = self.filtered(request)
+        if form.errors:
+            problems = "; ".join(
+                f"{form.fields[name].label}: {' '.join(errors)}"
+                for name, errors in form.errors.items()
+            )
+            return HttpResponseBadRequest(
+                f"Dit filter kan niet worden toegepast ({problems}).",
+                content_type="text/plain; charset=utf-8",
+            )
+        description = "\n".join(
+            [
+                f"Opgavenregister Omgevingsvisie Assen, {len(opgaven)} opgaven.",
+                f"Filter: {form.description() or 'geen (alle opgaven)'}",
+                f"Bron: {request.build_absolute_uri()}",
+                f"Gemaakt op {timezone.localdate():%d-%m-%Y}.",
+            ]
+        )
+        return export_response(opgaven, request, formaat, description)
 
 
 class OpgavePage(Page):

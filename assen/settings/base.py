@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "visie",
     "opgaven",
     "kaarten",
+    "wagtail.contrib.routable_page",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -141,16 +142,16 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "xlsx", "geojson", "gpkg", "zip"]
 SRID = 28992
 API_SRID = 4326
 # Bounding box of the municipality of Assen in WGS84 (west, south, east, north).
-ASSEN_EXTENT = (6.44, 52.93, 6.66, 53.06)
+ASSEN_EXTENT = (6.48, 52.93, 6.64, 53.07)
 # Debian 12 ships GDAL 3.6, which cannot sandbox file and network access while parsing spatial
 # references; only staff import geodata, from files they chose, so the warning is accepted.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 LEAFLET_CONFIG = {
-    "DEFAULT_CENTER": (52.995, 6.56),
-    "DEFAULT_ZOOM": 12,
     "MIN_ZOOM": 9,
     "MAX_ZOOM": 18,
     "RESET_VIEW": False,
+    # Every map opens on the whole municipality (west, south, east, north in WGS84).
+    "SPATIAL_EXTENT": ASSEN_EXTENT,
     "TILES": [
         (
             "BRT-Achtergrondkaart",

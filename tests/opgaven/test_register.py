@@ -1,12 +1,15 @@
 """The opgaven register: complete, traceable, filterable, and constant in SQL."""
 
 import pytest
+import yaml
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from opgaven.content import OPGAVEN_ROOT
 from opgaven.models import OpgavenRegisterPage, OpgavePage
 from tests import seeds
+from visie.models import FocusgebiedPage, PrincipePage, UitwerkingPage
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +109,12 @@ def test_register_and_opgave_queries_do_not_grow_with_ten_times_the_opgaven(clie
             (register_page.url, {}),
             (register_page.url, {"thema": "2.10"}),
             (sample.url, {}),
+            (f"{register_page.url}matrix/", {}),
+            (f"{register_page.url}matrix/", {"gebied": "lariks", "principe": "1.2"}),
+            (f"{register_page.url}dekking/", {}),
+            (f"{register_page.url}export/csv/", {"thema": "2.10"}),
+            (PrincipePage.objects.get(nummer="1.1").url, {}),
+            (FocusgebiedPage.objects.get(slug="lariks").url, {}),
         ]:
             client.get(url, params)
             with CaptureQueriesContext(connection) as queries:
@@ -121,3 +130,21 @@ def test_register_and_opgave_queries_do_not_grow_with_ten_times_the_opgaven(clie
     cache.clear()
     assert OpgavePage.objects.count() == 10 * len(originals)
     assert counts() == before
+
+
+def test_uitwerkingen_carry_what_they_serve_as_in_the_fixture(client):
+    entries = yaml.safe_load((OPGAVEN_ROOT / "uitwerkingen.yaml").read_text(encoding="utf-8"))
+    for entry in entries:
+        page = UitwerkingPage.objects.get(slug=entry["slug"])
+        assert {link.principe.nummer for link in page.principe_links.all()} == set(
+            entry["principes"]
+        ), page.slug
+        assert {link.thema.nummer for link in page.thema_links.all()} == set(entry["themas"])
+        assert {link.gebied.naam for link in page.gebied_links.all()} == set(entry["gebieden"])
+        assert page.status == entry["status"] and page.status_bron == entry["status_bron"]
+
+    woonvisie = UitwerkingPage.objects.get(slug="woonvisie")
+    html = client.get(woonvisie.url).content.decode()
+    for link in woonvisie.thema_links.all():
+        assert link.thema.url in html
+    assert "Volgens de tekst:" in html

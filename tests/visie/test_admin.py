@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from kaarten.models import Gebied
 from visie.models import (
     BijlagePage,
     FocusgebiedPage,
@@ -74,6 +75,9 @@ class AdminCreationTests(WagtailPageTestCase):
                 self.assertCanCreate(parent, model, data)
 
     def test_a_principle_and_an_uitwerking_with_decision_and_budget(self):
+        verbonden = PrincipePage.objects.get(nummer="1.3")
+        sport = ThemaPage.objects.get(nummer="2.11")
+        lariks = Gebied.objects.get(slug="wijk-lariks")
         self.assertCanCreate(
             HoofdstukPage.objects.get(nummer="1"),
             PrincipePage,
@@ -121,10 +125,18 @@ class AdminCreationTests(WagtailPageTestCase):
                             }
                         ]
                     ),
+                    "principe_links": inline_formset([{"principe": verbonden.pk}]),
+                    "thema_links": inline_formset([{"thema": sport.pk}]),
+                    "gebied_links": inline_formset([{"gebied": lariks.pk}]),
+                    "status_bron": "",
+                    "onderbouwing": "",
                 }
             ),
         )
         plan = UitwerkingPage.objects.get(slug="speelruimteplan")
+        self.assertEqual(plan.principe_links.get().principe, verbonden)
+        self.assertEqual(plan.thema_links.get().thema, sport)
+        self.assertEqual(plan.gebied_links.get().gebied, lariks)
         self.assertEqual(plan.besluiten.get().datum.isoformat(), "2024-01-31")
         self.assertEqual(int(plan.begrotingsposten.get().bedrag), 5000)
 

@@ -60,7 +60,11 @@ def _page_fields(fixture: PageFixture, model) -> dict:
             continue
         if key not in names:
             raise ContentError(f"{fixture.path}: '{key}' is not a field of {fixture.page_type}")
-        values[key] = "" if value is None else value
+        field_ = model._meta.get_field(key)
+        if field_.many_to_one:
+            values[key] = _related_by_slug(fixture, field_, value)
+        else:
+            values[key] = "" if value is None else value
     for name, blocks in fixture.fields.items():
         if name not in names:
             raise ContentError(
@@ -68,6 +72,19 @@ def _page_fields(fixture: PageFixture, model) -> dict:
             )
         values[name] = blocks
     return values
+
+
+def _related_by_slug(fixture: PageFixture, field_, slug):
+    """A link to another object (a focus area's gebied) is written as that object's slug."""
+    if not slug:
+        return None
+    related = field_.related_model.objects.filter(slug=slug).first()
+    if related is None:
+        raise ContentError(
+            f"{fixture.path}: no {field_.related_model._meta.verbose_name} with slug '{slug}' "
+            "(load the gebieden first: manage.py load_gebieden)"
+        )
+    return related
 
 
 def _child_objects(fixture: PageFixture) -> dict[str, list]:

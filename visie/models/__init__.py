@@ -11,7 +11,15 @@ from .pages import (
     SpoorPage,
     ThemaPage,
 )
-from .uitwerkingen import Begrotingspost, Besluit, UitwerkingenIndexPage, UitwerkingPage
+from .uitwerkingen import (
+    Begrotingspost,
+    Besluit,
+    UitwerkingenIndexPage,
+    UitwerkingGebied,
+    UitwerkingPage,
+    UitwerkingPrincipe,
+    UitwerkingThema,
+)
 
 __all__ = [
     "Begrotingspost",
@@ -26,7 +34,10 @@ __all__ = [
     "SectiePage",
     "SpoorPage",
     "ThemaPage",
+    "UitwerkingGebied",
     "UitwerkingPage",
+    "UitwerkingPrincipe",
+    "UitwerkingThema",
     "UitwerkingenIndexPage",
     "VisiePage",
 ]

@@ -167,10 +167,25 @@ class ThemaPage(VisiePage):
 
 
 class FocusgebiedPage(VisiePage):
-    """One of the six focus areas of section 3.4."""
+    """One of the six focus areas of section 3.4, tied to its area on the map."""
+
+    gebied = models.ForeignKey(
+        "kaarten.Gebied",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gebied"),
+        help_text=_("Het gebied op de kaart waar dit focusgebied over gaat."),
+    )
 
     parent_page_types = ["visie.SectiePage"]
     subpage_types = []
+    content_panels = [
+        *VisiePage.content_panels[:1],
+        FieldPanel("gebied"),
+        *VisiePage.content_panels[1:],
+    ]
 
     class Meta:
         verbose_name = _("focusgebied")

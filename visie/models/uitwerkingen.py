@@ -51,6 +51,19 @@ class UitwerkingPage(VisiePage):
         default=Status.ONBEKEND,
         help_text=_("Zoals de bron het zegt; 'Onbekend' als de tekst het niet zegt."),
     )
+    status_bron = models.TextField(
+        _("bron van de status"),
+        blank=True,
+        help_text=_("De zin uit de tekst waar de status op berust, met vindplaats."),
+    )
+    onderbouwing = models.TextField(
+        _("onderbouwing van de koppelingen"),
+        blank=True,
+        help_text=_(
+            "Waarom deze uitwerking bij de gekozen principes, thema's en gebieden hoort, "
+            "met een verwijzing naar de tekst."
+        ),
+    )
     beslispunten = StreamField(
         BodyBlock(),
         blank=True,
@@ -61,11 +74,30 @@ class UitwerkingPage(VisiePage):
     text_fields = ("beslispunten", "body")
     parent_page_types = ["visie.UitwerkingenIndexPage"]
     subpage_types = []
-    search_fields = [*VisiePage.search_fields, index.SearchField("beslispunten")]
+    search_fields = [
+        *VisiePage.search_fields,
+        index.SearchField("beslispunten"),
+        index.FilterField("status"),
+        index.FilterField("soort"),
+    ]
     content_panels = [
         MultiFieldPanel(
-            [FieldPanel("title"), FieldPanel("soort"), FieldPanel("status")],
+            [
+                FieldPanel("title"),
+                FieldPanel("soort"),
+                FieldPanel("status"),
+                FieldPanel("status_bron"),
+            ],
             heading=_("Uitwerking"),
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel("principe_links", label=_("Leidend principe")),
+                InlinePanel("thema_links", label=_("Thema")),
+                InlinePanel("gebied_links", label=_("Gebied")),
+                FieldPanel("onderbouwing"),
+            ],
+            heading=_("Waar deze uitwerking aan bijdraagt"),
         ),
         FieldPanel("beslispunten"),
         InlinePanel("besluiten", heading=_("Besluiten"), label=_("Besluit")),
@@ -77,6 +109,44 @@ class UitwerkingPage(VisiePage):
     class Meta:
         verbose_name = _("uitwerking")
         verbose_name_plural = _("uitwerkingen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["principes"] = [
+            link.principe for link in self.principe_links.select_related("principe")
+        ]
+        context["themas"] = [link.thema for link in self.thema_links.select_related("thema")]
+        context["gebieden"] = [link.gebied for link in self.gebied_links.select_related("gebied")]
+        return context
+
+
+class UitwerkingPrincipe(Orderable):
+    uitwerking = ParentalKey(
+        UitwerkingPage, on_delete=models.CASCADE, related_name="principe_links"
+    )
+    principe = models.ForeignKey(
+        "visie.PrincipePage", on_delete=models.CASCADE, related_name="+", verbose_name=_("principe")
+    )
+    panels = [FieldPanel("principe")]
+
+
+class UitwerkingThema(Orderable):
+    uitwerking = ParentalKey(UitwerkingPage, on_delete=models.CASCADE, related_name="thema_links")
+    thema = models.ForeignKey(
+        "visie.ThemaPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("thema")
+    )
+    panels = [FieldPanel("thema")]
+
+
+class UitwerkingGebied(Orderable):
+    uitwerking = ParentalKey(UitwerkingPage, on_delete=models.CASCADE, related_name="gebied_links")
+    gebied = models.ForeignKey(
+        "kaarten.Gebied",
+        on_delete=models.PROTECT,
+        related_name="uitwerking_links",
+        verbose_name=_("gebied"),
+    )
+    panels = [FieldPanel("gebied")]
 
 
 class Besluit(Orderable):

@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import format_html_join
+from wagtail import hooks
 
 from ..outline import document_outline
 
@@ -30,3 +32,13 @@ def onderdelen(page):
     if chapter.entry.page_id == page.pk:
         return {"entries": chapter.sections, "heading": "In dit hoofdstuk"}
     return {"entries": chapter.below(page.pk), "heading": "Onderdelen"}
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, page):
+    """Sections that other apps add to a page of the vision (its opgaven, its map) through the
+    hook 'visie_page_sections': each hook takes (request, page) and returns HTML or ''. So the
+    vision needs to know nothing of the apps that build on it."""
+    request = context.get("request")
+    sections = (hook(request, page) for hook in hooks.get_hooks("visie_page_sections"))
+    return format_html_join("", "{}", ((section,) for section in sections))

@@ -1,0 +1,207 @@
+"""Load the areas and maps of Assen from fixtures/kaarten/: the real CBS boundaries of the
+municipality and its wijken, the indicative outlines (gebieden.yaml) of the focus areas and other
+places the vision names, and the maps of the vision with their layers and features (kaarten.yaml).
+All or nothing; what exists is left as staff edited it."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.contrib.gis.gdal import DataSource, GDALException
+from django.contrib.gis.geos import GEOSException
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from .geo import as_multipolygon, from_rd_geojson
+from .models import Gebied, Kaart, Kaartlaag, Kaartobject, KaartPagina
+
+KAARTEN_ROOT = settings.BASE_DIR / "fixtures" / "kaarten"
+CBS_CREDIT = (
+    "Grenzen: Kadaster / CBS, Gebiedsindelingen 2025 (via PDOK, vereenvoudigd door cartomap/nl)"
+)
+HELE_GEMEENTE = "Hele gemeente"
+
+
+class KaartenError(ValueError):
+    """An area fixture that cannot be loaded; the message names the file and the entry."""
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def read_entries(path: Path, error: type[Exception] = KaartenError) -> list[dict]:
+    """A fixture file: a YAML list of entries (also read by the opgaven register's loader)."""
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise error(f"{path}: {exc}") from None
+    if not isinstance(entries, list):
+        raise error(f"{path}: expected a list of entries")
+    return entries
+
+
+def _cbs_features(path: Path):
+    try:
+        layer = DataSource(str(path))[0]
+    except (GDALException, IndexError) as exc:
+        raise KaartenError(f"{path}: {exc}") from None
+    for feature in layer:
+        yield feature.get("statcode"), feature.get("statnaam"), feature.geom.geos
+
+
+def _add(report: LoadReport, naam: str, soort: str, slug: str, **values) -> None:
+    if Gebied.objects.filter(slug=slug).exists():
+        report.unchanged.append(slug)
+        return
+    Gebied.objects.create(naam=naam, soort=soort, slug=slug, **values)
+    report.created.append(slug)
+
+
+@transaction.atomic
+def load_gebieden(root: Path = KAARTEN_ROOT) -> LoadReport:
+    report = LoadReport()
+    cbs = {"soort": Gebied.Soort.GEMEENTE, "herkomst": CBS_CREDIT}
+    for code, _naam, geometry in _cbs_features(root / "assen_gemeente_2025_rd.geojson"):
+        _add(
+            report,
+            HELE_GEMEENTE,
+            slug="hele-gemeente",
+            cbs_code=code,
+            geometrie=as_multipolygon(geometry),
+            **cbs,
+        )
+    cbs["soort"] = Gebied.Soort.WIJK
+    for code, naam, geometry in _cbs_features(root / "assen_wijken_2025_rd.geojson"):
+        _add(
+            report,
+            naam,
+            slug=f"wijk-{slugify(naam)}",
+            cbs_code=code,
+            geometrie=as_multipolygon(geometry),
+            **cbs,
+        )
+
+    for position, entry in enumerate(read_entries(root / "gebieden.yaml"), start=1):
+        where = f"gebieden.yaml, entry {position}"
+        try:
+            geometry = entry.get("geometrie")
+            if geometry is not None:
+                geometry = as_multipolygon(from_rd_geojson(geometry))
+            _add(
+                report,
+                entry["naam"],
+                soort=entry["soort"],
+                slug=entry["slug"],
+                geometrie=geometry,
+                indicatief=geometry is not None,
+                herkomst=entry.get("herkomst", ""),
+            )
+        except KeyError as missing:
+            raise KaartenError(f"{where}: lacks {missing}") from None
+        except (GEOSException, GDALException, ValueError) as exc:
+            raise KaartenError(f"{where}: invalid geometry: {exc}") from None
+    return report
+
+
+def _page_at(path: str, where: str) -> Page:
+    """A page given by its URL path below the home page, as the fixtures write it."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise KaartenError(f"{where}: there is no site yet (run load_content first)")
+    page = Page.objects.filter(url_path=f"{site.root_page.url_path}{path.strip('/')}/").first()
+    if page is None:
+        raise KaartenError(f"{where}: no page at {path}")
+    return page
+
+
+def _opgave(slug: str, where: str) -> Page:
+    pages = list(Page.objects.filter(slug=slug)[:2])
+    if len(pages) != 1:
+        raise KaartenError(f"{where}: no single page with slug '{slug}' (run load_opgaven first)")
+    return pages[0]
+
+
+def _feature(laag: Kaartlaag, entry: dict, where: str) -> Kaartobject:
+    gebied = None
+    if entry.get("gebied"):
+        gebied = Gebied.objects.filter(slug=entry["gebied"]).first()
+        if gebied is None or gebied.geometrie is None:
+            raise KaartenError(f"{where}: no gebied with a geometry and slug '{entry['gebied']}'")
+        geometry, herkomst = gebied.geometrie, gebied.herkomst
+    else:
+        geometry, herkomst = from_rd_geojson(entry["geometrie"]), entry["herkomst"]
+        if not geometry.valid:
+            raise KaartenError(f"{where}: invalid geometry ({geometry.valid_reason})")
+    if entry.get("opgave"):
+        pagina = _opgave(entry["opgave"], where)
+    elif entry.get("pagina"):
+        pagina = _page_at(entry["pagina"], where)
+    else:
+        pagina = None
+    return Kaartobject(
+        laag=laag,
+        naam=entry["naam"],
+        geometrie=geometry,
+        gebied=gebied,
+        pagina=pagina,
+        indicatief=gebied.indicatief if gebied else True,
+        herkomst=herkomst,
+    )
+
+
+@transaction.atomic
+def load_kaarten(root: Path = KAARTEN_ROOT) -> LoadReport:
+    """The maps of kaarten.yaml with their layers and features; maps that exist are left as
+    staff edited them."""
+    report = LoadReport()
+    for position, entry in enumerate(read_entries(root / "kaarten.yaml"), start=1):
+        where = f"kaarten.yaml, map {position}"
+        try:
+            if Kaart.objects.filter(slug=entry["slug"]).exists():
+                report.unchanged.append(entry["slug"])
+                continue
+            kaart = Kaart(
+                titel=entry["titel"],
+                slug=entry["slug"],
+                bron=entry["bron"],
+                noot=entry.get("noot") or "",
+                volgorde=position,
+            )
+            kaart.paginas = [
+                KaartPagina(pagina=_page_at(path, where))
+                for path in [entry["pagina"], *(entry.get("ook_op") or [])]
+            ]
+            kaart.lagen = [
+                Kaartlaag(
+                    label=laag["label"],
+                    groep=laag.get("groep") or "",
+                    principe=_page_at(laag["principe"], where) if laag.get("principe") else None,
+                    kleur=laag["stijl"]["kleur"],
+                    vorm=laag["stijl"]["vorm"],
+                )
+                for laag in entry["lagen"]
+            ]
+            kaart.full_clean(exclude=["paginas", "lagen"])
+            for laag in kaart.lagen.all():
+                laag.full_clean(exclude=["kaart"])
+            kaart.save()
+            for laag, laag_entry in zip(kaart.lagen.all(), entry["lagen"], strict=True):
+                objecten = laag_entry.get("objecten") or []
+                if not objecten:
+                    raise KaartenError(f"{where}: layer '{laag.label}' has no features")
+                for number, feature in enumerate(objecten, start=1):
+                    _feature(laag, feature, f"{where}, '{laag.label}', feature {number}").save()
+        except KeyError as missing:
+            raise KaartenError(f"{where}: lacks {missing}") from None
+        except ValidationError as exc:
+            raise KaartenError(f"{where}: {exc}") from None
+        except (GEOSException, GDALException, ValueError) as exc:
+            raise KaartenError(f"{where}: invalid geometry: {exc}") from None
+        report.created.append(entry["slug"])
+    return report

@@ -1,0 +1,152 @@
+"""Public views of the maps: the overview, a page per map, and the GeoJSON of a map or of the
+features about one page. Read-only."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.contrib.gis.geos import Polygon
+from django.db.models import Count
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.http import quote_etag
+from wagtail import hooks
+
+from .geojson import feature_collection, geometry
+from .hier import HierForm, answer
+from .maps import binnenrand, kaart_weergave, lagen_met_objecten
+from .models import Gebied, Kaart, Kaartobject
+
+GEOJSON_TYPE = "application/geo+json"
+
+
+class BboxError(ValueError):
+    pass
+
+
+def parse_bbox(value: str) -> Polygon:
+    """`bbox=west,south,east,north` in WGS84 degrees, as in RFC 7946 § 5."""
+    try:
+        west, south, east, north = (float(part) for part in value.split(","))
+    except ValueError:
+        raise BboxError(
+            "bbox moet vier getallen zijn, gescheiden door komma's: west,zuid,oost,noord "
+            "(lengte- en breedtegraden in WGS84), bijvoorbeeld bbox=6.5,52.95,6.6,53.02."
+        ) from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise BboxError(
+            "bbox valt buiten de wereld of is leeg: west moet kleiner zijn dan oost en zuid "
+            "kleiner dan noord, binnen -180..180 en -90..90 graden."
+        )
+    return Polygon.from_bbox((west, south, east, north))
+
+
+def overzicht(request):
+    kaarten = Kaart.objects.annotate(aantal_lagen=Count("lagen", distinct=True)).prefetch_related(
+        "paginas__pagina"
+    )
+    return render(request, "kaarten/overzicht.html", {"kaarten": kaarten})
+
+
+def kaart(request, slug):
+    kaart = get_object_or_404(
+        Kaart.objects.prefetch_related(lagen_met_objecten(), "paginas__pagina"), slug=slug
+    )
+    return render(
+        request, "kaarten/kaart.html", {"kaart": kaart, "weergave": kaart_weergave(kaart)}
+    )
+
+
+def _geojson_response(request, objecten) -> HttpResponse:
+    if "bbox" in request.GET:
+        try:
+            box = parse_bbox(request.GET["bbox"])
+        except BboxError as exc:
+            return JsonResponse({"fout": str(exc)}, status=400)
+        box.srid = settings.API_SRID
+        objecten = objecten.filter(geometrie__intersects=box.transform(settings.SRID, clone=True))
+    body = json.dumps(
+        feature_collection(objecten.select_related("laag__kaart", "pagina"), request),
+        ensure_ascii=False,
+    ).encode()
+    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(body, content_type=GEOJSON_TYPE)
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+def kaart_geojson(request, slug):
+    kaart = get_object_or_404(Kaart, slug=slug)
+    return _geojson_response(request, Kaartobject.objects.filter(laag__kaart=kaart))
+
+
+def pagina_geojson(request, page_id: int):
+    return _geojson_response(request, Kaartobject.objects.filter(pagina_id=page_id))
+
+
+def gebied_geojson(request, slug):
+    gebied = get_object_or_404(Gebied, slug=slug, geometrie__isnull=False)
+    objecten = Kaartobject.objects.filter(
+        geometrie__intersects=binnenrand(gebied.geometrie)
+    ).exclude(gebied__soort=Gebied.Soort.GEMEENTE)
+    return _geojson_response(request, objecten)
+
+
+def hier(request):
+    """Wat speelt er hier?: answered on the server, so it works without JavaScript and every
+    answer is a link."""
+    form = HierForm(request.GET or None)
+    antwoord = answer(form.cleaned_data) if form.is_bound and form.is_valid() else None
+    sections = []
+    if antwoord is not None and antwoord.gebieden:
+        sections = [
+            hook(request, antwoord.gebieden) for hook in hooks.get_hooks("kaarten_hier_sections")
+        ]
+    response = render(
+        request,
+        "kaarten/hier.html",
+        {
+            "form": form,
+            "antwoord": antwoord,
+            "sections": sections,
+            "gebieden_geojson_url": reverse("kaarten:gebieden_geojson"),
+        },
+    )
+    if form.errors:
+        response.status_code = 400
+    return response
+
+
+def gebieden_geojson(request):
+    """The wijken and focus areas, for the map on the 'Wat speelt er hier?' page."""
+    gebieden = Gebied.objects.filter(
+        soort__in=[Gebied.Soort.WIJK, Gebied.Soort.FOCUSGEBIED], geometrie__isnull=False
+    )
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": gebied.slug,
+                "geometry": geometry(gebied.geometrie),
+                "properties": {
+                    "naam": gebied.naam,
+                    "soort": gebied.get_soort_display(),
+                    "indicatief": gebied.indicatief,
+                    "herkomst": gebied.herkomst,
+                },
+            }
+            for gebied in gebieden
+        ],
+    }
+    response = JsonResponse(
+        collection, content_type=GEOJSON_TYPE, json_dumps_params={"ensure_ascii": False}
+    )
+    patch_cache_control(response, public=True, max_age=3600)
+    return response

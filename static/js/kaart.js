@@ -1,0 +1,121 @@
+/* Maps of the vision: fill a django-leaflet map with the features of its GeoJSON, one Leaflet
+   layer per legend item, and let the legend's checkboxes switch the layers. The same features
+   stand as text next to the map, so nothing here is the only way to reach them. */
+(function () {
+  "use strict";
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function popup(properties) {
+    var box = element("div", "kaart-popup");
+    box.appendChild(element("p", "kaart-popup__naam", properties.naam));
+    box.appendChild(element("p", "kaart-popup__laag", properties.laag));
+    if (properties.indicatief) {
+      box.appendChild(element("p", "kaart-popup__herkomst", properties.herkomst));
+    }
+    if (properties.url) {
+      var link = element("a", null, properties.pagina);
+      link.href = properties.url;
+      var line = element("p", "kaart-popup__link", "Lees meer: ");
+      line.appendChild(link);
+      box.appendChild(line);
+    }
+    return box;
+  }
+
+  function layerFor(features, colour, shape) {
+    var style = { color: colour, weight: shape === "lijn" ? 4 : 2, fillColor: colour, fillOpacity: 0.25 };
+    var group = L.featureGroup();
+    features.forEach(function (feature) {
+      var drawn = L.geoJSON(feature, {
+        style: function () { return style; },
+        pointToLayer: function (point, latlng) {
+          return L.circleMarker(latlng, { radius: 7, color: "#1a1a1a", weight: 2, fillColor: colour, fillOpacity: 1 });
+        }
+      });
+      drawn.bindPopup(popup(feature.properties));
+      group.addLayer(drawn);
+      // A marker that a keyboard reaches (Tab) and opens (Enter), for lines and areas too.
+      var point = feature.properties.punt;
+      var marker = L.marker([point[1], point[0]], {
+        keyboard: true,
+        title: feature.properties.naam,
+        alt: feature.properties.naam,
+        icon: L.divIcon({ className: "kaart-punt", html: "", iconSize: [14, 14] })
+      });
+      marker.on("add", function () {
+        marker.getElement().style.setProperty("--kleur", colour);
+      });
+      marker.bindPopup(popup(feature.properties));
+      group.addLayer(marker);
+    });
+    return group;
+  }
+
+  window.kaartInit = function (map) {
+    var section = map.getContainer().closest("[data-kaart]");
+    var message = section.querySelector(".kaart__melding");
+    fetch(section.getAttribute("data-geojson"))
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (collection) {
+        var byLayer = {};
+        collection.features.forEach(function (feature) {
+          var key = String(feature.properties.laag_id);
+          (byLayer[key] = byLayer[key] || []).push(feature);
+        });
+        section.querySelectorAll("input[data-laag]").forEach(function (box) {
+          var group = layerFor(byLayer[box.getAttribute("data-laag")] || [], box.getAttribute("data-kleur"), box.getAttribute("data-vorm"));
+          if (box.checked) group.addTo(map);
+          box.addEventListener("change", function () {
+            if (box.checked) group.addTo(map); else group.remove();
+          });
+        });
+        section.classList.add("kaart--geladen");
+        message.textContent = "";
+      })
+      .catch(function () {
+        message.textContent = "De lagen van de kaart konden niet worden geladen. Alles wat de kaart toont, staat ook in de lijst hieronder.";
+      });
+  };
+})();
+
+/* Wat speelt er hier?: the wijken and focus areas for orientation; a click asks the server
+   about that point, the same as the form does. */
+window.hierInit = function (map) {
+  "use strict";
+  var section = map.getContainer().closest("[data-hier]");
+  section.querySelector(".kaart__melding").textContent = "";
+  fetch(section.getAttribute("data-geojson"))
+    .then(function (response) { return response.json(); })
+    .then(function (collection) {
+      L.geoJSON(collection, {
+        style: function (feature) {
+          return feature.properties.soort === "Focusgebied"
+            ? { color: "#8e2c6f", weight: 3, fillOpacity: 0.1, dashArray: "6 4" }
+            : { color: "#00594c", weight: 2, fillOpacity: 0.05 };
+        },
+        interactive: false
+      }).addTo(map);
+    });
+  var point = section.getAttribute("data-punt");
+  if (point) {
+    var latlon = point.split(",").map(Number);
+    L.marker(latlon, { title: "Gekozen punt", alt: "Gekozen punt" }).addTo(map);
+    map.setView(latlon, 14);
+  }
+  map.on("click", function (event) {
+    var url = new URL(window.location.href);
+    url.search = "";
+    url.searchParams.set("lat", event.latlng.lat.toFixed(6));
+    url.searchParams.set("lon", event.latlng.lng.toFixed(6));
+    window.location.assign(url.toString() + "#antwoord-kop");
+  });
+};

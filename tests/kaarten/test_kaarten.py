@@ -1,0 +1,148 @@
+"""The maps of the vision: every legend item of the seed is a layer with a feature, the GeoJSON
+is RFC 7946 and lies within Assen, and the maps stand on the pages they belong to."""
+
+import json
+
+import pytest
+from django.conf import settings
+from django.contrib.gis.geos import Point
+from wagtail.models import Page
+
+from kaarten.models import Gebied, Kaart, Kaartlaag, Kaartobject
+from visie.models import FocusgebiedPage, PrincipePage, SpoorPage, ThemaPage
+
+pytestmark = pytest.mark.django_db
+
+# The seed's legends that belong to the maps (the other legend blocks are a chart of the
+# population, the 2000-2020 biography map and the status key of chapter 4).
+MAP_TITLES = {
+    "Visie Groene Stad van het Noorden",
+    "Visie Dynamische hoofdstad",
+    "Visie De verbonden Stad",
+    "Visiekaart Assen 2040",
+    "Ruimtelijke schets Groene stad van het Noorden",
+    "Ruimtelijke schets Dynamische stad",
+    "Ruimtelijke schets De verbonden stad",
+    "",  # the mobility barriers of 2.10, printed without a title
+    "Visiekaart 2040 met straatnamen",
+    "Een stad met regionale reikwijdte",
+}
+
+
+def seed_legends() -> dict[str, set[str]]:
+    """The legend items of every page of the vision, by the map title printed above them."""
+    legends: dict[str, set[str]] = {}
+    for page in Page.objects.live().specific():
+        for stream in getattr(page, "text_streams", []):
+            for block in stream:
+                if block.block_type == "legend" and block.value["title"] in MAP_TITLES:
+                    legends.setdefault(block.value["title"], set()).update(block.value["items"])
+    return legends
+
+
+def test_every_legend_item_of_the_seed_is_a_layer_with_a_feature():
+    legends = seed_legends()
+    assert set(legends) == MAP_TITLES
+    for title, items in legends.items():
+        kaart = Kaart.objects.get(titel=title or "Barrières in de stad")
+        assert {laag.label for laag in kaart.lagen.all()} == items, title
+    assert not Kaartlaag.objects.filter(objecten__isnull=True).exists()
+
+
+def test_drawn_features_say_they_are_indicative_and_where_from():
+    for kaartobject in Kaartobject.objects.filter(gebied__isnull=True):
+        assert kaartobject.indicatief and kaartobject.herkomst.startswith("Indicatief")
+
+
+def geojson(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    assert "max-age=3600" in response["Cache-Control"] and response["ETag"]
+    return json.loads(response.content)
+
+
+def positions(coordinates):
+    if isinstance(coordinates[0], (int, float)):
+        yield coordinates
+    else:
+        for part in coordinates:
+            yield from positions(part)
+
+
+def ring_area(ring) -> float:
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False))
+
+
+def test_geojson_downloads_are_rfc_7946_within_assen(client):
+    # Within the municipality, give or take the coarseness of its CBS outline.
+    assen = Gebied.objects.get(soort="gemeente").geometrie.buffer(250)
+    assen.transform(settings.API_SRID)
+    for kaart in Kaart.objects.all():
+        data = geojson(client, f"/kaarten/{kaart.slug}/geojson/")
+        assert data["type"] == "FeatureCollection" and "crs" not in data
+        assert len(data["features"]) == Kaartobject.objects.filter(laag__kaart=kaart).count()
+        for feature in data["features"]:
+            assert feature["type"] == "Feature"
+            assert {"laag", "naam", "url"} <= set(feature["properties"])
+            geometry = feature["geometry"]
+            for lon, lat in positions(geometry["coordinates"]):
+                assert assen.contains(Point(lon, lat, srid=4326)), feature["properties"]
+            polygons = {
+                "Polygon": [geometry["coordinates"]],
+                "MultiPolygon": geometry["coordinates"],
+            }
+            for polygon in polygons.get(geometry["type"], []):
+                assert ring_area(polygon[0]) > 0  # exterior counterclockwise (RFC 7946 3.1.6)
+                assert all(ring_area(hole) < 0 for hole in polygon[1:])
+
+
+def test_geojson_filters_by_bbox_and_refuses_a_bad_one(client):
+    url = "/kaarten/visiekaart-assen-2040/geojson/"
+    everything = geojson(client, url)["features"]
+    centre = geojson(client, url, bbox="6.555,52.99,6.57,53.0")["features"]
+    assert 0 < len(centre) < len(everything)
+    for bad in ["6.5,52.9", "a,b,c,d", "6.6,52.9,6.5,53.0", "6,95,7,96"]:
+        response = client.get(url, {"bbox": bad})
+        assert response.status_code == 400
+        assert "bbox" in json.loads(response.content)["fout"]
+
+
+def test_geojson_answers_not_modified_to_its_etag(client):
+    url = "/kaarten/barrieres-in-de-stad/geojson/"
+    etag = client.get(url)["ETag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_maps_stand_on_their_pages_with_a_text_equivalent(client):
+    principe = PrincipePage.objects.get(nummer="1.2")
+    html = client.get(principe.url).content.decode()
+    assert 'data-geojson="/kaarten/visie-dynamische-hoofdstad/geojson/"' in html
+    assert 'data-geojson="/kaarten/ruimtelijke-schets-dynamische-stad/geojson/"' in html
+    assert "De kaart als tekst" in html
+
+    spoor = SpoorPage.objects.get(nummer="3.2B")
+    assert "/kaarten/ruimtelijke-schets-dynamische-stad/geojson/" in client.get(spoor.url).text
+    thema = ThemaPage.objects.get(nummer="2.10")
+    assert "/kaarten/barrieres-in-de-stad/geojson/" in client.get(thema.url).text
+
+    focus = FocusgebiedPage.objects.get(slug="havenkwartier")
+    html = client.get(focus.url).content.decode()
+    assert "/kaarten/gebied/havenkwartier/geojson/" in html
+    assert "Transformatie Havenkwartier" in html
+
+
+def test_the_text_equivalent_lists_every_feature_with_its_link(client):
+    kaart = Kaart.objects.get(slug="ruimtelijke-schets-de-verbonden-stad")
+    html = client.get(f"/kaarten/{kaart.slug}/").content.decode()
+    text = html.split("De kaart als tekst", 1)[1].split("</details>", 1)[0]
+    for kaartobject in Kaartobject.objects.filter(laag__kaart=kaart).select_related("pagina"):
+        assert kaartobject.naam in text
+        if kaartobject.pagina:
+            assert kaartobject.pagina.url in text
+
+
+def test_overview_lists_every_map(client):
+    html = client.get("/kaarten/").content.decode()
+    for kaart in Kaart.objects.all():
+        assert f'href="/kaarten/{kaart.slug}/"' in html
