@@ -67,10 +67,14 @@ def _geojson_response(request, objecten) -> HttpResponse:
             return JsonResponse({"fout": str(exc)}, status=400)
         box.srid = settings.API_SRID
         objecten = objecten.filter(geometrie__intersects=box.transform(settings.SRID, clone=True))
-    body = json.dumps(
-        feature_collection(objecten.select_related("laag__kaart", "pagina"), request),
-        ensure_ascii=False,
-    ).encode()
+    return geojson_response(
+        request, feature_collection(objecten.select_related("laag__kaart", "pagina"), request)
+    )
+
+
+def geojson_response(request, data: dict) -> HttpResponse:
+    """GeoJSON that browsers and proxies may keep for an hour, and revalidate by its ETag."""
+    body = json.dumps(data, ensure_ascii=False).encode()
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
@@ -137,7 +141,7 @@ def gebieden_geojson(request):
                 "geometry": geometry(gebied.geometrie),
                 "properties": {
                     "naam": gebied.naam,
-                    "soort": gebied.get_soort_display(),
+                    "soort": gebied.soort,
                     "indicatief": gebied.indicatief,
                     "herkomst": gebied.herkomst,
                 },
@@ -145,8 +149,4 @@ def gebieden_geojson(request):
             for gebied in gebieden
         ],
     }
-    response = JsonResponse(
-        collection, content_type=GEOJSON_TYPE, json_dumps_params={"ensure_ascii": False}
-    )
-    patch_cache_control(response, public=True, max_age=3600)
-    return response
+    return geojson_response(request, collection)

@@ -57,9 +57,23 @@
     return group;
   }
 
+  /* The wijk boundaries as a quiet base, so the map can be read without background tiles. */
+  function addWijken(map, url) {
+    fetch(url)
+      .then(function (response) { return response.json(); })
+      .then(function (collection) {
+        L.geoJSON(collection, {
+          filter: function (feature) { return feature.properties.soort === "wijk"; },
+          style: function () { return { color: "#6b7b75", weight: 1, fill: false }; },
+          interactive: false
+        }).addTo(map).bringToBack();
+      });
+  }
+
   window.kaartInit = function (map) {
     var section = map.getContainer().closest("[data-kaart]");
     var message = section.querySelector(".kaart__melding");
+    addWijken(map, section.getAttribute("data-ondergrond"));
     fetch(section.getAttribute("data-geojson"))
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
@@ -71,13 +85,17 @@
           var key = String(feature.properties.laag_id);
           (byLayer[key] = byLayer[key] || []).push(feature);
         });
+        var bounds = L.latLngBounds([]);
         section.querySelectorAll("input[data-laag]").forEach(function (box) {
           var group = layerFor(byLayer[box.getAttribute("data-laag")] || [], box.getAttribute("data-kleur"), box.getAttribute("data-vorm"));
+          if (group.getLayers().length) bounds.extend(group.getBounds());
           if (box.checked) group.addTo(map);
           box.addEventListener("change", function () {
             if (box.checked) group.addTo(map); else group.remove();
           });
         });
+        // Open on what this map shows; it opened on the whole municipality (SPATIAL_EXTENT).
+        if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16] });
         section.classList.add("kaart--geladen");
         message.textContent = "";
       })
@@ -98,7 +116,7 @@ window.hierInit = function (map) {
     .then(function (collection) {
       L.geoJSON(collection, {
         style: function (feature) {
-          return feature.properties.soort === "Focusgebied"
+          return feature.properties.soort === "focusgebied"
             ? { color: "#8e2c6f", weight: 3, fillOpacity: 0.1, dashArray: "6 4" }
             : { color: "#00594c", weight: 2, fillOpacity: 0.05 };
         },

@@ -146,3 +146,9 @@ def test_overview_lists_every_map(client):
     html = client.get("/kaarten/").content.decode()
     for kaart in Kaart.objects.all():
         assert f'href="/kaarten/{kaart.slug}/"' in html
+
+
+def test_the_wijken_and_focus_areas_are_served_for_the_maps_base(client):
+    data = geojson(client, "/kaarten/gebieden/geojson/")
+    soorten = [feature["properties"]["soort"] for feature in data["features"]]
+    assert soorten.count("wijk") == 10 and soorten.count("focusgebied") == 6

@@ -75,7 +75,7 @@ def test_a_principle_page_holds_its_2040_picture_and_its_way_there(client):
         "Netwerk dat bestaande stedelijke groenstructuren verbind met (natuur in) buitengebied"
         in html
     )
-    assert "De kaart zelf staat in het vastgestelde document" in html
+    assert "Het beeld van de kaart in het vastgestelde document is niet overgenomen" in html
 
 
 def test_chapter_3_lists_principles_sporen_and_focus_areas_in_document_order(client):
