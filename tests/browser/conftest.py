@@ -1,0 +1,87 @@
+"""A real browser against the portal: Debian's Chromium driven by Playwright, the portal served
+by Django's live server thread with the real Assen content (loaded once per session, see
+tests/conftest.py). No background tiles: the test settings have none.
+
+The server is started here rather than by pytest-django's `live_server`, which flushes the
+database after every test (it implies `transactional_db`) and so would wipe the content that
+the whole session shares. The browser only reads, so each test's usual transaction suffices."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.db import connections
+from django.test.testcases import LiveServerThread
+from playwright.sync_api import sync_playwright
+
+# Playwright's sync API keeps an event loop in the test thread; Django then refuses its own
+# (synchronous) database calls there unless told that this is deliberate.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).parent / "vendor" / "axe-4.14.1.min.js"
+WIDTHS = {"telefoon": 390, "desktop": 1280}
+
+
+@pytest.fixture(scope="session")
+def portal(django_db_setup, django_db_blocker) -> str:
+    """The base URL of the portal, served from a thread for the whole session."""
+    # An in-memory SQLite test database exists only in this thread's connection: share it.
+    shared = {conn.alias: conn for conn in connections.all() if conn.vendor == "sqlite"}
+    for conn in shared.values():
+        conn.inc_thread_sharing()
+    with django_db_blocker.unblock():
+        server = LiveServerThread("localhost", StaticFilesHandler, connections_override=shared)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        yield f"http://localhost:{server.port}"
+        server.terminate()
+        # A connection the server's threads opened can outlive them, and PostgreSQL refuses
+        # to drop a test database that is still in use: end those sessions.
+        for conn in connections.all():
+            if conn.vendor == "postgresql":
+                with conn.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
+    for conn in shared.values():
+        conn.dec_thread_sharing()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=list(WIDTHS), ids=list(WIDTHS))
+def browser_page(request, chromium):
+    context = chromium.new_context(
+        viewport={"width": WIDTHS[request.param], "height": 900}, locale="nl-NL"
+    )
+    page = context.new_page()
+    page.width_name = request.param
+    yield page
+    context.close()
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.1 A and AA violations on the page as it stands."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {
+                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+            });
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + " :: " + n.failureSummary),
+            }));
+        }"""
+    )
