@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -14,6 +15,11 @@ urlpatterns = [
     path("leesversie/", visie_views.leesversie, name="leesversie"),
     path("kaarten/", include("kaarten.urls")),
     path("hier/", kaarten_views.hier, name="hier"),
+    path(
+        "toegankelijkheid/",
+        TemplateView.as_view(template_name="toegankelijkheid.html"),
+        name="toegankelijkheid",
+    ),
 ]
 
 if settings.DEBUG:

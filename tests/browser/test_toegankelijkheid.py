@@ -30,6 +30,7 @@ PAGES = {
     "hier": "/hier/?lat=52.9985&lon=6.5450",
     "zoeken": "/zoeken/?q=fiets",
     "leesversie": "/leesversie/",
+    "toegankelijkheid": "/toegankelijkheid/",
     "404": "/bestaat-niet/",
 }
 
