@@ -12,7 +12,6 @@ from django.contrib.gis.gdal import DataSource, GDALException
 from django.contrib.gis.geos import GEOSException
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from .geo import as_multipolygon, from_rd_geojson
@@ -66,26 +65,23 @@ def _add(report: LoadReport, naam: str, soort: str, slug: str, **values) -> None
 @transaction.atomic
 def load_gebieden(root: Path = KAARTEN_ROOT) -> LoadReport:
     report = LoadReport()
-    cbs = {"soort": Gebied.Soort.GEMEENTE, "herkomst": CBS_CREDIT}
-    for code, _naam, geometry in _cbs_features(root / "assen_gemeente_2025_rd.geojson"):
-        _add(
-            report,
-            HELE_GEMEENTE,
-            slug="hele-gemeente",
-            cbs_code=code,
-            geometrie=as_multipolygon(geometry),
-            **cbs,
-        )
-    cbs["soort"] = Gebied.Soort.WIJK
-    for code, naam, geometry in _cbs_features(root / "assen_wijken_2025_rd.geojson"):
-        _add(
-            report,
-            naam,
-            slug=f"wijk-{slugify(naam)}",
-            cbs_code=code,
-            geometrie=as_multipolygon(geometry),
-            **cbs,
-        )
+    cbs_files = {
+        "assen_gemeente_2025_rd.geojson": Gebied.Soort.GEMEENTE,
+        "assen_wijken_2025_rd.geojson": Gebied.Soort.WIJK,
+    }
+    for filename, soort in cbs_files.items():
+        for code, naam, geometry in _cbs_features(root / filename):
+            # The municipality is the area of the opgaven that name no place.
+            naam = HELE_GEMEENTE if soort == Gebied.Soort.GEMEENTE else naam
+            _add(
+                report,
+                naam,
+                soort=soort,
+                slug=Gebied.slug_for(naam, soort),
+                cbs_code=code,
+                geometrie=as_multipolygon(geometry),
+                herkomst=CBS_CREDIT,
+            )
 
     for position, entry in enumerate(read_entries(root / "gebieden.yaml"), start=1):
         where = f"gebieden.yaml, entry {position}"

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib.gis.gdal import DataSource, GDALException, SpatialReference
 from django.contrib.gis.geos import GEOSException, Polygon
 from django.db import transaction
-from django.utils.text import slugify
 
 from .geo import as_multipolygon
 from .models import Gebied, Kaartlaag, Kaartobject
@@ -141,7 +140,7 @@ def _save(target: Target, feature, naam: str, geometry, report: ImportReport) ->
 
 
 def _free_slug(naam: str, soort: str) -> str:
-    base = slugify(naam) if soort != Gebied.Soort.WIJK else f"wijk-{slugify(naam)}"
+    base = Gebied.slug_for(naam, soort)
     slug, number = base, 2
     while Gebied.objects.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1

@@ -49,13 +49,14 @@ def kaarten_van_pagina(page) -> list[KaartWeergave]:
     if kaarten:
         return [kaart_weergave(kaart) for kaart in kaarten]
     objecten = Kaartobject.objects.filter(pagina=page)
-    geojson_url = reverse("kaarten:pagina_geojson", args=[page.pk])
     gebied = getattr(page, "gebied", None)
-    if not objecten.exists() and gebied is not None and gebied.geometrie is not None:
-        objecten = Kaartobject.objects.filter(
-            geometrie__intersects=binnenrand(gebied.geometrie)
-        ).exclude(gebied__soort=Gebied.Soort.GEMEENTE)
+    if objecten.exists():
+        geojson_url = reverse("kaarten:pagina_geojson", args=[page.pk])
+    elif gebied is not None and gebied.geometrie is not None:
+        objecten = objecten_in(gebied)
         geojson_url = reverse("kaarten:gebied_geojson", args=[gebied.slug])
+    else:
+        return []
     lagen = list(
         Kaartlaag.objects.filter(objecten__in=objecten)
         .distinct()
@@ -64,7 +65,7 @@ def kaarten_van_pagina(page) -> list[KaartWeergave]:
         .prefetch_related(Prefetch("objecten", queryset=objecten.select_related("pagina")))
     )
     if not lagen:
-        return []
+        return []  # an area with nothing of the maps in it
     for laag in lagen:
         laag.groep = laag.kaart.titel  # the legend groups the layers by the map they come from
     return [
@@ -75,6 +76,14 @@ def kaarten_van_pagina(page) -> list[KaartWeergave]:
             geojson_url=geojson_url,
         )
     ]
+
+
+def objecten_in(gebied: Gebied):
+    """The features of all maps that lie in an area, but for those covering the whole
+    municipality (they lie in every area and say nothing about this one)."""
+    return Kaartobject.objects.filter(geometrie__intersects=binnenrand(gebied.geometrie)).exclude(
+        gebied__soort=Gebied.Soort.GEMEENTE
+    )
 
 
 def binnenrand(geometrie):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.core.validators import RegexValidator
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 from modelcluster.fields import ParentalKey
@@ -62,6 +63,11 @@ class Gebied(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    @classmethod
+    def slug_for(cls, naam: str, soort: str) -> str:
+        """A wijk's slug says it is one: a focus area and a CBS wijk may share a name."""
+        return f"wijk-{slugify(naam)}" if soort == cls.Soort.WIJK else slugify(naam)
 
 
 class Kaart(ClusterableModel):

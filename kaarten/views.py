@@ -16,7 +16,7 @@ from wagtail import hooks
 
 from .geojson import feature_collection, geometry
 from .hier import HierForm, answer
-from .maps import binnenrand, kaart_weergave, lagen_met_objecten
+from .maps import kaart_weergave, lagen_met_objecten, objecten_in
 from .models import Gebied, Kaart, Kaartobject
 
 GEOJSON_TYPE = "application/geo+json"
@@ -96,10 +96,7 @@ def pagina_geojson(request, page_id: int):
 
 def gebied_geojson(request, slug):
     gebied = get_object_or_404(Gebied, slug=slug, geometrie__isnull=False)
-    objecten = Kaartobject.objects.filter(
-        geometrie__intersects=binnenrand(gebied.geometrie)
-    ).exclude(gebied__soort=Gebied.Soort.GEMEENTE)
-    return _geojson_response(request, objecten)
+    return _geojson_response(request, objecten_in(gebied))
 
 
 def hier(request):

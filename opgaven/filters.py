@@ -11,6 +11,11 @@ from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 from visie.outline import document_outline
 
 
+def thema_order(thema: ThemaPage) -> list[int]:
+    """Themes in the document's order: 2.2 before 2.10."""
+    return [int(part) for part in thema.nummer.split(".")]
+
+
 def register_url(**filters) -> str:
     """The opgaven register, filtered; '' while there is no published register."""
     url = document_outline().home_sections.get("opgaven.opgavenregisterpage", "")
@@ -40,7 +45,7 @@ class RegisterFilter(forms.Form):
             SpoorPage.objects.live().order_by("nummer")
         )
         self.fields["thema"].choices = everything + _numbered(
-            sorted(ThemaPage.objects.live(), key=lambda t: [int(n) for n in t.nummer.split(".")])
+            sorted(ThemaPage.objects.live(), key=thema_order)
         )
         self.fields["gebied"].choices = everything + [
             (g.slug, g.naam) for g in Gebied.objects.filter(opgave_links__isnull=False).distinct()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from visie.models import PrincipePage, SpoorPage, ThemaPage
 
-from .filters import register_url
+from .filters import register_url, thema_order
 
 
 @dataclass
@@ -29,10 +29,6 @@ class Matrix:
     rijen: list[Rij]
     kolomtotalen: list[Cel]
     totaal: Cel
-
-
-def thema_order(thema: ThemaPage) -> list[int]:
-    return [int(part) for part in thema.nummer.split(".")]
 
 
 def build_matrix(opgaven: list, filters: dict) -> Matrix:
