@@ -21,6 +21,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).parent / "vendor" / "axe-4.14.1.min.js"
 WIDTHS = {"telefoon": 390, "desktop": 1280}
+# For a reviewer to look at; test-results/ is ignored by git.
+SCREENSHOTS = Path(__file__).parents[2] / "test-results" / "schermafbeeldingen"
+screenshot_key = pytest.StashKey[Path]()
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +53,24 @@ def portal(django_db_setup, django_db_blocker) -> str:
                     )
     for conn in shared.values():
         conn.dec_thread_sharing()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(request) -> Path:
+    """Where this run's screenshots go: one folder per database, as `make test` runs both."""
+    folder = SCREENSHOTS / connections["default"].vendor
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):
+        old.unlink()
+    request.config.stash[screenshot_key] = folder
+    return folder
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    folder = config.stash.get(screenshot_key, None)
+    if folder:
+        count = len(list(folder.glob("*.png")))
+        terminalreporter.write_line(f"Schermafbeeldingen: {count} in {folder}")
 
 
 @pytest.fixture(scope="session")
@@ -83,5 +104,26 @@ def axe_violations(page) -> list[dict]:
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + " :: " + n.failureSummary),
             }));
+        }"""
+    )
+
+
+def focused(page) -> dict:
+    """The element that has the keyboard focus, and whether a sighted user can see that."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            const style = getComputedStyle(el);
+            const box = el.getBoundingClientRect();
+            return {
+                tag: el.tagName.toLowerCase(),
+                id: el.id,
+                name: (el.getAttribute("aria-label") || el.textContent || el.value
+                       || el.title || "").trim().replace(/\\s+/g, " ").slice(0, 80),
+                ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
+                    || style.boxShadow !== "none",
+                in_view: box.width > 0 && box.height > 0 && box.bottom > 0
+                    && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+            };
         }"""
     )

@@ -1,6 +1,7 @@
 """The map in a real browser with no background tiles: its layers are drawn, the legend switches
 them from the keyboard, and a popup's link opens from the keyboard too."""
 
+import leaflet
 import pytest
 
 from kaarten.models import Kaartlaag, Kaartobject
@@ -39,3 +40,26 @@ def test_layers_legend_and_popups_work_without_background(portal, browser_page):
         page.keyboard.press("Enter")
     assert page.url.endswith(linked.pagina.url)
     assert page.locator("main h1").count() == 1
+
+
+def test_the_map_is_drawn_when_the_background_tiles_cannot_be_reached(
+    portal, browser_page, monkeypatch
+):
+    """As on a network that blocks the tile server: the tiles fail, the map does not."""
+    unreachable = ("BRT-Achtergrondkaart", "http://127.0.0.1:9/{z}/{x}/{y}.png", {})
+    monkeypatch.setitem(leaflet.app_settings, "TILES", [unreachable])
+    page = browser_page
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(f"{portal}/kaarten/visiekaart-assen-2040/")
+    page.locator(".kaart--geladen").wait_for()
+    page.wait_for_load_state("networkidle")
+    tiles = page.locator(".leaflet-tile")
+    assert tiles.count() > 0  # asked for, and failed
+    assert page.locator(".leaflet-tile-loaded").count() == 0
+    features = Kaartobject.objects.filter(laag__kaart__slug="visiekaart-assen-2040")
+    assert page.locator(".kaart-punt").count() == features.count()
+    # Lines and areas are paths, as are the points' circles and the wijk outlines beneath.
+    assert page.locator(".leaflet-overlay-pane path").count() > features.count()
+    assert page.locator(".kaart__melding").inner_text() == ""
+    assert errors == []

@@ -1,9 +1,15 @@
 """WCAG 2.1 A and AA, checked by axe-core (a pinned copy in vendor/, MPL-2.0) on every kind of
-page, at a phone width and a desktop width. No rule is disabled and no page is left out."""
+page, at a phone width and a desktop width, and reflow at 400 % zoom. No rule is disabled and no
+page is left out. Each page is photographed at both widths for a reviewer (see conftest)."""
 
 import pytest
 
 from .conftest import axe_violations
+
+# Screenshots stop here: the leesversie is the whole document, many metres long.
+SCREENSHOT_HEIGHT = 8000
+# 1280 x 1024 CSS pixels at 400 % zoom (WCAG 1.4.10).
+ZOOM_400 = {"width": 320, "height": 256}
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -40,13 +46,53 @@ STATUS = {"/opgaven/?thema=9.9": 400, "/bestaat-niet/": 404}
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_no_axe_violations(portal, browser_page, path):
+def test_no_axe_violations(portal, browser_page, path, screenshot_dir, request):
     response = browser_page.goto(f"{portal}{path}")
     assert response.status == STATUS.get(path, 200)
     browser_page.wait_for_load_state("networkidle")
     assert browser_page.locator("main h1").count() == 1
+    height = min(browser_page.evaluate("document.documentElement.scrollHeight"), SCREENSHOT_HEIGHT)
+    browser_page.screenshot(
+        path=screenshot_dir / f"{request.node.callspec.id}.png",
+        full_page=True,
+        clip={"x": 0, "y": 0, "width": browser_page.viewport_size["width"], "height": height},
+    )
     violations = axe_violations(browser_page)
     assert violations == [], violations
+
+
+# What sticks out of the viewport, other than inside a scroll box (a wide table scrolls on its
+# own) or a map (which WCAG 1.4.10 exempts as two-dimensional content); and text cut off by a box
+# that hides its overflow.
+OUT_OF_VIEW = """() => {
+    const width = document.documentElement.clientWidth;
+    const exempt = el => el.closest(".leaflet-container, .visually-hidden, .skip-link")
+        || [...ancestors(el)].some(a => ["auto", "scroll"].includes(getComputedStyle(a).overflowX));
+    function* ancestors(el) { for (let a = el.parentElement; a; a = a.parentElement) yield a; }
+    const describe = el => `${el.tagName.toLowerCase()}.${el.classList.value} "${
+        (el.innerText || "").trim().slice(0, 40)}"`;
+    const found = [];
+    if (document.documentElement.scrollWidth > width) found.push("the page scrolls sideways");
+    for (const el of document.body.querySelectorAll("*")) {
+        const box = el.getBoundingClientRect();
+        if (!box.width || !box.height || exempt(el)) continue;
+        if (box.right > width + 1 || box.left < -1) found.push("outside: " + describe(el));
+        const overflow = getComputedStyle(el).overflowX;
+        if (["hidden", "clip"].includes(overflow) && el.scrollWidth > el.clientWidth + 1)
+            found.push("cut off: " + describe(el));
+    }
+    return found.slice(0, 10);
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_content_reflows_at_400_percent_zoom(portal, chromium, path):
+    context = chromium.new_context(viewport=ZOOM_400, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{portal}{path}")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(OUT_OF_VIEW) == []
+    context.close()
 
 
 def test_axe_reports_a_deliberately_broken_snippet(browser_page):
