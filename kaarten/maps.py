@@ -18,6 +18,8 @@ class KaartWeergave:
     bron: str = ""
     noot: str = ""
     kaart_url: str = ""
+    # The area a map of one area is about: drawn as its outline, and the map opens on it.
+    gebied: Gebied | None = None
 
 
 def lagen_met_objecten(objecten=None) -> Prefetch:
@@ -52,12 +54,13 @@ def kaarten_van_pagina(page) -> list[KaartWeergave]:
     gebied = getattr(page, "gebied", None)
     if objecten.exists():
         geojson_url = reverse("kaarten:pagina_geojson", args=[page.pk])
+        gebied = None
     elif gebied is not None and gebied.geometrie is not None:
         objecten = objecten_in(gebied)
         geojson_url = reverse("kaarten:gebied_geojson", args=[gebied.slug])
     else:
         return []
-    lagen = list(
+    lagen = zonder_herhaling(
         Kaartlaag.objects.filter(objecten__in=objecten)
         .distinct()
         .select_related("kaart")
@@ -74,8 +77,31 @@ def kaarten_van_pagina(page) -> list[KaartWeergave]:
             dom_id=f"pagina_{page.pk}",
             lagen=lagen,
             geojson_url=geojson_url,
+            gebied=gebied,
         )
     ]
+
+
+def zonder_herhaling(lagen) -> list:
+    """Layers of several maps without what one map repeats of another (the Visiekaart repeats
+    the three principles' maps, the map with street names the Visiekaart): a layer stays only
+    if it shows a feature that no earlier layer with the same legend item showed."""
+    shown, kept = set(), []
+    for laag in lagen:
+        features = {
+            (
+                laag.label,
+                laag.kleur,
+                laag.vorm,
+                kaartobject.naam,
+                kaartobject.geometrie.wkb.tobytes(),
+            )
+            for kaartobject in laag.objecten.all()
+        }
+        if not features <= shown:
+            shown |= features
+            kept.append(laag)
+    return kept
 
 
 def objecten_in(gebied: Gebied):

@@ -4,6 +4,15 @@
 (function () {
   "use strict";
 
+  // Leaflet names its buttons in English; on these Dutch pages a screen reader says them in Dutch.
+  L.Control.Zoom.mergeOptions({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" });
+  L.Map.addInitHook(function () {
+    this.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) close.setAttribute("aria-label", "Sluit venster");
+    });
+  });
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -57,8 +66,9 @@
     return group;
   }
 
-  /* The wijk boundaries as a quiet base, so the map can be read without background tiles. */
-  function addWijken(map, url) {
+  /* The wijk boundaries as a quiet base, so the map can be read without background tiles; on
+     the map of one area, that area's outline too, and the map opens on it. */
+  function addWijken(map, url, gebied) {
     fetch(url)
       .then(function (response) { return response.json(); })
       .then(function (collection) {
@@ -67,13 +77,25 @@
           style: function () { return { color: "#6b7b75", weight: 1, fill: false }; },
           interactive: false
         }).addTo(map).bringToBack();
+        if (!gebied) return;
+        // In a pane of its own above the layers (400) and below the markers (600), so that
+        // the features of the area never hide its outline.
+        map.createPane("omtrek").style.zIndex = 450;
+        var outline = L.geoJSON(collection, {
+          filter: function (feature) { return feature.id === gebied; },
+          style: function () { return { color: "#1a1a1a", weight: 3, dashArray: "8 6", fill: false }; },
+          pane: "omtrek",
+          interactive: false
+        }).addTo(map);
+        if (outline.getLayers().length) map.fitBounds(outline.getBounds(), { padding: [16, 16] });
       });
   }
 
   window.kaartInit = function (map) {
     var section = map.getContainer().closest("[data-kaart]");
     var message = section.querySelector(".kaart__melding");
-    addWijken(map, section.getAttribute("data-ondergrond"));
+    var gebied = section.getAttribute("data-gebied");
+    addWijken(map, section.getAttribute("data-ondergrond"), gebied);
     fetch(section.getAttribute("data-geojson"))
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
@@ -94,8 +116,9 @@
             if (box.checked) group.addTo(map); else group.remove();
           });
         });
-        // Open on what this map shows; it opened on the whole municipality (SPATIAL_EXTENT).
-        if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16] });
+        // Open on what this map shows (or on its area: addWijken); it opened on the whole
+        // municipality (SPATIAL_EXTENT).
+        if (bounds.isValid() && !gebied) map.fitBounds(bounds, { padding: [16, 16] });
         section.classList.add("kaart--geladen");
         message.textContent = "";
       })

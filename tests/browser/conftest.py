@@ -108,22 +108,38 @@ def axe_violations(page) -> list[dict]:
     )
 
 
+FOCUSED = """() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return {
+        tag: el.tagName.toLowerCase(),
+        id: el.id,
+        name: (el.getAttribute("aria-label") || el.textContent || el.value
+               || el.title || "").trim().replace(/\\s+/g, " ").slice(0, 80),
+        ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
+            || style.boxShadow !== "none",
+        in_view: box.width > 0 && box.height > 0 && box.bottom > 0
+            && box.top < innerHeight && box.right > 0 && box.left < innerWidth
+            && !clipped(el, box),
+    };
+    // Hidden by a box that clips what sticks out of it (a marker outside the map's view).
+    function clipped(el, box) {
+        for (let outer = el.parentElement; outer; outer = outer.parentElement) {
+            if (getComputedStyle(outer).overflow === "visible") continue;
+            const edge = outer.getBoundingClientRect();
+            if (box.right <= edge.left || box.left >= edge.right
+                || box.bottom <= edge.top || box.top >= edge.bottom) return true;
+        }
+        return false;
+    }
+}"""
+
+
 def focused(page) -> dict:
     """The element that has the keyboard focus, and whether a sighted user can see that."""
-    return page.evaluate(
-        """() => {
-            const el = document.activeElement;
-            const style = getComputedStyle(el);
-            const box = el.getBoundingClientRect();
-            return {
-                tag: el.tagName.toLowerCase(),
-                id: el.id,
-                name: (el.getAttribute("aria-label") || el.textContent || el.value
-                       || el.title || "").trim().replace(/\\s+/g, " ").slice(0, 80),
-                ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
-                    || style.boxShadow !== "none",
-                in_view: box.width > 0 && box.height > 0 && box.bottom > 0
-                    && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
-            };
-        }"""
-    )
+    state = page.evaluate(FOCUSED)
+    if not state["in_view"]:
+        page.wait_for_timeout(500)  # a map pans to a marker that takes the focus, animated
+        state = page.evaluate(FOCUSED)
+    return state

@@ -34,6 +34,12 @@ def test_layers_legend_and_popups_work_without_background(portal, browser_page):
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     assert linked.naam in popup.inner_text()
+    # Leaflet's buttons speak Dutch too.
+    assert (
+        page.locator(".leaflet-popup-close-button").get_attribute("aria-label") == "Sluit venster"
+    )
+    assert page.locator(".leaflet-control-zoom-in").get_attribute("aria-label") == "Inzoomen"
+    assert page.locator(".leaflet-control-zoom-out").get_attribute("aria-label") == "Uitzoomen"
     link = popup.locator("a")
     link.focus()
     with page.expect_navigation():
@@ -63,3 +69,22 @@ def test_the_map_is_drawn_when_the_background_tiles_cannot_be_reached(
     assert page.locator(".leaflet-overlay-pane path").count() > features.count()
     assert page.locator(".kaart__melding").inner_text() == ""
     assert errors == []
+
+
+def test_a_focus_areas_map_opens_on_the_area_and_outlines_it(portal, browser_page):
+    page = browser_page
+    page.goto(f"{portal}/op-weg-naar-2040/focusgebieden/lariks/")
+    page.locator(".kaart--geladen").wait_for()
+    outline = page.locator(".leaflet-omtrek-pane path")
+    outline.wait_for()
+    assert outline.count() == 1
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # fitBounds animates the zoom
+    window = page.locator(".kaart__venster .leaflet-container").bounding_box()
+    area = outline.bounding_box()
+    # Fitted to the area at a whole zoom level: it lies within the window and fills more than
+    # half of it one way (the next level would not fit; opened on all its features, it would
+    # take a fraction of that).
+    assert area["x"] >= window["x"] and area["x"] + area["width"] <= window["x"] + window["width"]
+    assert area["y"] >= window["y"] and area["y"] + area["height"] <= window["y"] + window["height"]
+    assert area["width"] > 0.45 * window["width"] or area["height"] > 0.45 * window["height"]

@@ -1,6 +1,7 @@
 """WCAG 2.1 A and AA, checked by axe-core (a pinned copy in vendor/, MPL-2.0) on every kind of
-page, at a phone width and a desktop width, and reflow at 400 % zoom. No rule is disabled and no
-page is left out. Each page is photographed at both widths for a reviewer (see conftest)."""
+page, at a phone width and a desktop width, and reflow at 400 % zoom, also with wider text
+spacing. No rule is disabled and no page is left out. Each page is photographed at both widths
+for a reviewer (see conftest)."""
 
 import pytest
 
@@ -85,12 +86,19 @@ OUT_OF_VIEW = """() => {
 }"""
 
 
+# A reader's own style with the text spacing WCAG 1.4.12 says must lose nothing.
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"""
+
+
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_content_reflows_at_400_percent_zoom(portal, chromium, path):
+def test_content_reflows_at_400_percent_zoom_also_with_wider_text_spacing(portal, chromium, path):
     context = chromium.new_context(viewport=ZOOM_400, locale="nl-NL")
     page = context.new_page()
     page.goto(f"{portal}{path}")
     page.wait_for_load_state("networkidle")
+    assert page.evaluate(OUT_OF_VIEW) == []
+    page.add_style_tag(content=TEXT_SPACING)
     assert page.evaluate(OUT_OF_VIEW) == []
     context.close()
 

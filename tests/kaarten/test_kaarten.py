@@ -2,12 +2,16 @@
 is RFC 7946 and lies within Assen, and the maps stand on the pages they belong to."""
 
 import json
+import re
+from collections import Counter
 
 import pytest
 from django.conf import settings
 from django.contrib.gis.geos import Point
+from django.utils.html import escape
 from wagtail.models import Page
 
+from kaarten.maps import objecten_in
 from kaarten.models import Gebied, Kaart, Kaartlaag, Kaartobject
 from visie.models import FocusgebiedPage, PrincipePage, SpoorPage, ThemaPage
 
@@ -130,6 +134,25 @@ def test_maps_stand_on_their_pages_with_a_text_equivalent(client):
     html = client.get(focus.url).content.decode()
     assert "/kaarten/gebied/havenkwartier/geojson/" in html
     assert "Transformatie Havenkwartier" in html
+
+
+def test_a_focus_areas_map_shows_each_feature_once_and_outlines_the_area(client):
+    """The Visiekaart repeats the principles' maps and the map with street names repeats the
+    Visiekaart; on the map of one area each of their features stands once."""
+    focus = FocusgebiedPage.objects.select_related("gebied").get(slug="lariks")
+    html = client.get(focus.url).content.decode()
+    assert 'data-gebied="lariks"' in html
+    assert "Grens van Lariks (indicatief)" in html
+    legend = html.split('class="kaart__legenda"', 1)[1].split("</fieldset>", 1)[0]
+    labels = re.findall(r'data-vorm="\w+"><span [^>]*></span>([^<]+)</label>', legend)
+    in_area = objecten_in(focus.gebied).select_related("laag")
+    repeated = Counter((o.laag.label, o.naam, o.geometrie.wkt) for o in in_area)
+    assert max(repeated.values()) > 1  # the maps do repeat each other here
+    assert len(labels) == len(set(labels))
+    assert 0 < len(labels) < Kaartlaag.objects.filter(objecten__in=in_area).distinct().count()
+    text = html.split("De kaart als tekst", 1)[1].split("</details>", 1)[0]
+    for naam in {o.naam for o in in_area}:
+        assert escape(naam) in text
 
 
 def test_the_text_equivalent_lists_every_feature_with_its_link(client):

@@ -194,3 +194,13 @@ def test_register_links_to_matrix_and_exports_with_the_same_filter(client, regis
     html = client.get(register_url, {"thema": "2.2"}).content.decode()
     for view in ["matrix/", "export/csv/", "export/xlsx/"]:
         assert f'href="{register_url}{view}?thema=2.2"' in html
+
+
+@pytest.mark.parametrize(("view", "label"), [("matrix/", "Matrix"), ("dekking/", "Dekking")])
+def test_the_views_breadcrumbs_lead_back_to_the_register(client, register_url, view, label):
+    html = client.get(f"{register_url}{view}").content.decode()
+    trail = html[
+        html.index('aria-label="Kruimelpad"') : html.index("</nav>", html.index("Kruimelpad"))
+    ]
+    assert f'href="{register_url}">Opgavenregister</a>' in trail
+    assert f'<span aria-current="page">{label}</span>' in trail
