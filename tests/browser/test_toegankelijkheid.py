@@ -52,6 +52,9 @@ def test_no_axe_violations(portal, browser_page, path, screenshot_dir, request):
     assert response.status == STATUS.get(path, 200)
     browser_page.wait_for_load_state("networkidle")
     assert browser_page.locator("main h1").count() == 1
+    # WCAG 2.4.2: the page's own name first, the site's once, after it.
+    own, site = browser_page.title().rsplit(" · ", 1)
+    assert own and site == "Omgevingsvisie Assen" and site not in own
     height = min(browser_page.evaluate("document.documentElement.scrollHeight"), SCREENSHOT_HEIGHT)
     browser_page.screenshot(
         path=screenshot_dir / f"{request.node.callspec.id}.png",
