@@ -54,7 +54,7 @@ def kaarten_van_pagina(page) -> list[KaartWeergave]:
     gebied = getattr(page, "gebied", None)
     if objecten.exists():
         geojson_url = reverse("kaarten:pagina_geojson", args=[page.pk])
-        gebied = None
+        gebied = None  # the map is about the page's own features, not about its area
     elif gebied is not None and gebied.geometrie is not None:
         objecten = objecten_in(gebied)
         geojson_url = reverse("kaarten:gebied_geojson", args=[gebied.slug])

@@ -68,7 +68,7 @@
 
   /* The wijk boundaries as a quiet base, so the map can be read without background tiles; on
      the map of one area, that area's outline too, and the map opens on it. */
-  function addWijken(map, url, gebied) {
+  function addOndergrond(map, url, gebied) {
     fetch(url)
       .then(function (response) { return response.json(); })
       .then(function (collection) {
@@ -95,7 +95,7 @@
     var section = map.getContainer().closest("[data-kaart]");
     var message = section.querySelector(".kaart__melding");
     var gebied = section.getAttribute("data-gebied");
-    addWijken(map, section.getAttribute("data-ondergrond"), gebied);
+    addOndergrond(map, section.getAttribute("data-ondergrond"), gebied);
     fetch(section.getAttribute("data-geojson"))
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
@@ -116,7 +116,7 @@
             if (box.checked) group.addTo(map); else group.remove();
           });
         });
-        // Open on what this map shows (or on its area: addWijken); it opened on the whole
+        // Open on what this map shows (or on its area: addOndergrond); it opened on the whole
         // municipality (SPATIAL_EXTENT).
         if (bounds.isValid() && !gebied) map.fitBounds(bounds, { padding: [16, 16] });
         section.classList.add("kaart--geladen");
