@@ -1,7 +1,8 @@
 """Load the areas and maps of Assen from fixtures/kaarten/: the real CBS boundaries of the
 municipality and its wijken, the indicative outlines (gebieden.yaml) of the focus areas and other
-places the vision names, and the maps of the vision with their layers and features (kaarten.yaml).
-All or nothing; what exists is left as staff edited it."""
+places the vision names, the places the maps draw (locaties.yaml), and the maps of the vision with
+their layers and features (kaarten.yaml). Each outline and place becomes one Locatie, however
+many gebieden and maps use it. All or nothing; what exists is left as staff edited it."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from .geo import as_multipolygon, from_rd_geojson
-from .models import Gebied, Kaart, Kaartlaag, Kaartobject, KaartPagina
+from .models import Gebied, Kaart, Kaartlaag, Kaartobject, KaartPagina, Locatie
 
 KAARTEN_ROOT = settings.BASE_DIR / "fixtures" / "kaarten"
 CBS_CREDIT = (
@@ -54,11 +55,35 @@ def _cbs_features(path: Path):
         yield feature.get("statcode"), feature.get("statnaam"), feature.geom.geos
 
 
-def _add(report: LoadReport, naam: str, soort: str, slug: str, **values) -> None:
+def _herkomst(value) -> str:
+    """A provenance as the fixtures write it: one passage, or a list when several maps placed
+    the same place after passages of their own."""
+    return "\n".join(value) if isinstance(value, list) else value
+
+
+def _outline(slug: str, naam: str, geometry, indicatief: bool, herkomst: str) -> Locatie | None:
+    """The Locatie of an area's outline: the one already drawn alike, or a new one."""
+    if geometry is None:
+        return None
+    found = Locatie.objects.filter(geometrie__equals=geometry).first()
+    if found is not None:
+        if herkomst and herkomst not in found.herkomst:
+            found.herkomst = f"{found.herkomst}\n{herkomst}"  # why it also outlines this area
+            found.save(update_fields=["herkomst"])
+        return found
+    return Locatie.objects.create(
+        naam=naam, slug=slug, geometrie=geometry, indicatief=indicatief, herkomst=herkomst
+    )
+
+
+def _add(report: LoadReport, naam: str, soort: str, slug: str, geometrie, **values) -> None:
     if Gebied.objects.filter(slug=slug).exists():
         report.unchanged.append(slug)
         return
-    Gebied.objects.create(naam=naam, soort=soort, slug=slug, **values)
+    indicatief = values.pop("indicatief", False)
+    herkomst = values.pop("herkomst", "")
+    locatie = _outline(slug, naam, geometrie, indicatief, herkomst)
+    Gebied.objects.create(naam=naam, soort=soort, slug=slug, locatie=locatie, **values)
     report.created.append(slug)
 
 
@@ -96,13 +121,37 @@ def load_gebieden(root: Path = KAARTEN_ROOT) -> LoadReport:
                 slug=entry["slug"],
                 geometrie=geometry,
                 indicatief=geometry is not None,
-                herkomst=entry.get("herkomst", ""),
+                herkomst=_herkomst(entry.get("herkomst", "")),
             )
         except KeyError as missing:
             raise KaartenError(f"{where}: lacks {missing}") from None
         except (GEOSException, GDALException, ValueError) as exc:
             raise KaartenError(f"{where}: invalid geometry: {exc}") from None
     return report
+
+
+def load_locaties(root: Path = KAARTEN_ROOT) -> dict[str, dict]:
+    """The places of locaties.yaml by slug, as entries; stored when a map first uses them."""
+    return {entry["slug"]: entry for entry in read_entries(root / "locaties.yaml")}
+
+
+def _locatie(slug: str, locaties: dict[str, dict], where: str) -> Locatie:
+    found = Locatie.objects.filter(slug=slug).first()
+    if found is not None:
+        return found
+    entry = locaties.get(slug)
+    if entry is None:
+        raise KaartenError(f"{where}: no locatie '{slug}' in locaties.yaml")
+    geometry = from_rd_geojson(entry["geometrie"])
+    if not geometry.valid:
+        raise KaartenError(f"locaties.yaml, '{slug}': invalid geometry ({geometry.valid_reason})")
+    return Locatie.objects.create(
+        naam=entry["naam"],
+        slug=slug,
+        geometrie=geometry,
+        indicatief=True,
+        herkomst=_herkomst(entry["herkomst"]),
+    )
 
 
 def _page_at(path: str, where: str) -> Page:
@@ -123,32 +172,21 @@ def _opgave(slug: str, where: str) -> Page:
     return pages[0]
 
 
-def _feature(laag: Kaartlaag, entry: dict, where: str) -> Kaartobject:
-    gebied = None
+def _feature(laag: Kaartlaag, entry: dict, locaties: dict, where: str) -> Kaartobject:
     if entry.get("gebied"):
-        gebied = Gebied.objects.filter(slug=entry["gebied"]).first()
-        if gebied is None or gebied.geometrie is None:
-            raise KaartenError(f"{where}: no gebied with a geometry and slug '{entry['gebied']}'")
-        geometry, herkomst = gebied.geometrie, gebied.herkomst
+        gebied = Gebied.objects.filter(slug=entry["gebied"]).select_related("locatie").first()
+        if gebied is None or gebied.locatie is None:
+            raise KaartenError(f"{where}: no gebied with an outline and slug '{entry['gebied']}'")
+        locatie = gebied.locatie
     else:
-        geometry, herkomst = from_rd_geojson(entry["geometrie"]), entry["herkomst"]
-        if not geometry.valid:
-            raise KaartenError(f"{where}: invalid geometry ({geometry.valid_reason})")
+        locatie = _locatie(entry["locatie"], locaties, where)
     if entry.get("opgave"):
         pagina = _opgave(entry["opgave"], where)
     elif entry.get("pagina"):
         pagina = _page_at(entry["pagina"], where)
     else:
         pagina = None
-    return Kaartobject(
-        laag=laag,
-        naam=entry["naam"],
-        geometrie=geometry,
-        gebied=gebied,
-        pagina=pagina,
-        indicatief=gebied.indicatief if gebied else True,
-        herkomst=herkomst,
-    )
+    return Kaartobject(laag=laag, naam=entry["naam"], locatie=locatie, pagina=pagina)
 
 
 @transaction.atomic
@@ -156,6 +194,7 @@ def load_kaarten(root: Path = KAARTEN_ROOT) -> LoadReport:
     """The maps of kaarten.yaml with their layers and features; maps that exist are left as
     staff edited them."""
     report = LoadReport()
+    locaties = load_locaties(root)
     for position, entry in enumerate(read_entries(root / "kaarten.yaml"), start=1):
         where = f"kaarten.yaml, map {position}"
         try:
@@ -173,26 +212,28 @@ def load_kaarten(root: Path = KAARTEN_ROOT) -> LoadReport:
                 KaartPagina(pagina=_page_at(path, where))
                 for path in [entry["pagina"], *(entry.get("ook_op") or [])]
             ]
-            kaart.lagen = [
-                Kaartlaag(
-                    label=laag["label"],
-                    groep=laag.get("groep") or "",
-                    principe=_page_at(laag["principe"], where) if laag.get("principe") else None,
-                    kleur=laag["stijl"]["kleur"],
-                    vorm=laag["stijl"]["vorm"],
-                )
-                for laag in entry["lagen"]
-            ]
-            kaart.full_clean(exclude=["paginas", "lagen"])
-            for laag in kaart.lagen.all():
-                laag.full_clean(exclude=["kaart"])
+            kaart.full_clean(exclude=["paginas"])
             kaart.save()
-            for laag, laag_entry in zip(kaart.lagen.all(), entry["lagen"], strict=True):
+            for sort_order, laag_entry in enumerate(entry["lagen"]):
+                principe = laag_entry.get("principe")
+                laag = Kaartlaag(
+                    kaart=kaart,
+                    sort_order=sort_order,
+                    label=laag_entry["label"],
+                    groep=laag_entry.get("groep") or "",
+                    principe=_page_at(principe, where) if principe else None,
+                    kleur=laag_entry["stijl"]["kleur"],
+                    vorm=laag_entry["stijl"]["vorm"],
+                )
+                laag.full_clean(exclude=["kaart"])
                 objecten = laag_entry.get("objecten") or []
                 if not objecten:
                     raise KaartenError(f"{where}: layer '{laag.label}' has no features")
-                for number, feature in enumerate(objecten, start=1):
-                    _feature(laag, feature, f"{where}, '{laag.label}', feature {number}").save()
+                laag.objecten = [
+                    _feature(laag, feature, locaties, f"{where}, '{laag.label}', feature {n}")
+                    for n, feature in enumerate(objecten, start=1)
+                ]
+                laag.save()
         except KeyError as missing:
             raise KaartenError(f"{where}: lacks {missing}") from None
         except ValidationError as exc:

@@ -35,13 +35,13 @@ def geometry(geom) -> dict:
 
 
 def feature(kaartobject, request) -> dict:
-    laag = kaartobject.laag
-    punt = kaartobject.geometrie.point_on_surface.transform(settings.API_SRID, clone=True)
+    laag, locatie = kaartobject.laag, kaartobject.locatie
+    punt = locatie.geometrie.point_on_surface.transform(settings.API_SRID, clone=True)
     pagina = kaartobject.pagina
     return {
         "type": "Feature",
         "id": kaartobject.pk,
-        "geometry": geometry(kaartobject.geometrie),
+        "geometry": geometry(locatie.geometrie),
         "properties": {
             "naam": kaartobject.naam,
             "kaart": laag.kaart.titel,
@@ -50,8 +50,9 @@ def feature(kaartobject, request) -> dict:
             "groep": laag.groep,
             "kleur": laag.kleur,
             "vorm": laag.vorm,
-            "indicatief": kaartobject.indicatief,
-            "herkomst": kaartobject.herkomst,
+            "locatie": locatie.slug,
+            "indicatief": locatie.indicatief,
+            "herkomst": locatie.herkomst,
             "pagina": pagina.title if pagina else None,
             "url": request.build_absolute_uri(pagina.get_url(request)) if pagina else None,
             # Where the map puts the keyboard-reachable marker of a line or area.

@@ -1,18 +1,23 @@
-"""Wat speelt er hier? From a point (WGS84), a CBS wijk or a place name to the wijk, the focus
-areas and places, and the map features there. Other apps add what they know of those areas
+"""Wat speelt er hier? From a point (WGS84), a CBS wijk or a place name to the areas there and
+the places the maps draw there. A point answers with the wijk it lies in, the focus areas and
+places that hold it or lie within NEAR of it, and the places on the maps within NEAR; an area
+answers with what lies in it, not what lies near it. Other apps add what they know of those areas
 (the opgaven) through the hook 'kaarten_hier_sections'."""
 
 from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
+from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.geos import Point
 from django.contrib.gis.measure import D
 
-from .maps import binnenrand
-from .models import Gebied, Kaartobject
+from .ligging import gebieden_in, gebieden_om, locaties_in, plaatsen
+from .maps import getoond
+from .models import Gebied, Locatie
 
-# "At or near": a click on a map is rarely exact, and the vision's places are indicative.
+# "At or near", stated on the page: a click on a map is rarely exact, and the vision's places
+# are indicative.
 NEAR = D(m=250)
 
 
@@ -30,14 +35,22 @@ class HierForm(forms.Form):
         error_messages={"invalid": "Lengtegraad (lon) moet een getal zijn, bijv. 6.56."},
     )
     wijk = forms.ChoiceField(label="Kies een wijk", required=False)
+    # An area by its slug, as the area pages link here.
+    gebied = forms.SlugField(required=False, widget=forms.HiddenInput, max_length=120)
     q = forms.CharField(label="Of typ een plaats of wijk", required=False, max_length=100)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["wijk"].choices = [("", "Kies een wijk")] + [
             (wijk.cbs_code, wijk.naam)
-            for wijk in Gebied.objects.filter(soort=Gebied.Soort.WIJK).order_by("naam")
+            for wijk in plaatsen().filter(soort=Gebied.Soort.WIJK).order_by("naam")
         ]
+
+    def clean_gebied(self):
+        slug = self.cleaned_data["gebied"]
+        if slug and not plaatsen().filter(slug=slug).exists():
+            raise forms.ValidationError("Dit gebied bestaat niet (meer).")
+        return slug
 
     def clean(self):
         data = super().clean()
@@ -49,37 +62,84 @@ class HierForm(forms.Form):
 
 
 @dataclass
+class Plek:
+    """A place on the maps, listed once with the maps and legend items that show it."""
+
+    locatie: Locatie
+    objecten: list = field(default_factory=list)
+
+    @property
+    def kaarten(self) -> list:
+        return list(dict.fromkeys(o.laag.kaart for o in self.objecten))
+
+    @property
+    def paginas(self) -> list:
+        return list(dict.fromkeys(o.pagina for o in self.objecten if o.pagina is not None))
+
+
+@dataclass
 class Antwoord:
-    """What the vision says about a place: the areas there and the map features near it."""
+    """What the vision says about a place: the areas there and the places the maps draw."""
 
     gebieden: list[Gebied] = field(default_factory=list)
-    objecten: list[Kaartobject] = field(default_factory=list)
+    plekken: list[Plek] = field(default_factory=list)
     buiten_assen: bool = False
     punt: Point | None = None
+    gevraagd: Gebied | None = None  # the area asked for by wijk or name
     keuzes: list[Gebied] = field(default_factory=list)  # several places match the name
 
     @property
     def wijk(self) -> Gebied | None:
         return next((g for g in self.gebieden if g.soort == Gebied.Soort.WIJK), None)
 
+    @property
+    def opgaven_van(self) -> list[Gebied]:
+        """The areas whose opgaven the answer lists: the one asked for, or those at the point."""
+        return [self.gevraagd] if self.gevraagd else self.gebieden
 
-def _answer_for(geometry, punt=None) -> Antwoord:
-    gebieden = list(
-        Gebied.objects.filter(geometrie__dwithin=(geometry, NEAR)).order_by("soort", "naam")
-        if punt is not None
-        else Gebied.objects.filter(geometrie__intersects=geometry).order_by("soort", "naam")
-    )
-    objecten = list(
-        Kaartobject.objects.filter(geometrie__dwithin=(geometry, NEAR))
-        .exclude(gebied__soort=Gebied.Soort.GEMEENTE)
-        .select_related("laag__kaart", "pagina")
-        .order_by("laag__kaart__volgorde", "laag__sort_order", "naam")
-    )
-    return Antwoord(gebieden=gebieden, objecten=objecten, punt=punt)
+
+def _plekken(locaties) -> list[Plek]:
+    """Each place once, with the published map entries that show it."""
+    plekken = {locatie.pk: Plek(locatie) for locatie in locaties}
+    for kaartobject in (
+        getoond()
+        .filter(locatie__in=plekken)
+        .select_related("laag__kaart")
+        .order_by("laag__kaart__volgorde", "laag__sort_order", "sort_order")
+    ):
+        plekken[kaartobject.locatie_id].objecten.append(kaartobject)
+    return [plek for plek in plekken.values() if plek.objecten]
 
 
 def gemeente() -> Gebied | None:
-    return Gebied.objects.filter(soort=Gebied.Soort.GEMEENTE).first()
+    return (
+        Gebied.objects.filter(soort=Gebied.Soort.GEMEENTE, live=True)
+        .select_related("locatie")
+        .first()
+    )
+
+
+def _near(punt: Point) -> Antwoord:
+    holding = gebieden_om(punt)
+    near = [
+        gebied
+        for gebied in plaatsen()
+        .filter(locatie__geometrie__dwithin=(punt, NEAR))
+        .annotate(afstand=Distance("locatie__geometrie", punt))
+        if gebied not in holding and gebied.soort != Gebied.Soort.WIJK
+    ]
+    locaties = (
+        Locatie.objects.filter(live=True, geometrie__dwithin=(punt, NEAR))
+        .exclude(gebieden__soort=Gebied.Soort.GEMEENTE)
+        .order_by("naam")
+    )
+    return Antwoord(gebieden=holding + near, plekken=_plekken(locaties), punt=punt)
+
+
+def _within(gebied: Gebied) -> Antwoord:
+    return Antwoord(
+        gebieden=gebieden_in(gebied), plekken=_plekken(locaties_in(gebied)), gevraagd=gebied
+    )
 
 
 def answer(data: dict) -> Antwoord | None:
@@ -88,34 +148,18 @@ def answer(data: dict) -> Antwoord | None:
         punt = Point(data["lon"], data["lat"], srid=settings.API_SRID)
         punt.transform(settings.SRID)
         assen = gemeente()
-        if assen is None or not assen.geometrie.contains(punt):
+        if assen is None or assen.geometrie is None or not assen.geometrie.contains(punt):
             return Antwoord(buiten_assen=True, punt=punt)
-        return _answer_for(punt, punt=punt)
+        return _near(punt)
+    if data.get("gebied"):
+        return _within(plaatsen().get(slug=data["gebied"]))
     if data.get("wijk"):
-        wijk = Gebied.objects.get(soort=Gebied.Soort.WIJK, cbs_code=data["wijk"])
-        return _within(wijk)
+        return _within(plaatsen().get(soort=Gebied.Soort.WIJK, cbs_code=data["wijk"]))
     if data.get("q"):
-        found = list(
-            Gebied.objects.filter(naam__icontains=data["q"].strip(), geometrie__isnull=False)
-            .exclude(soort=Gebied.Soort.GEMEENTE)
-            .order_by("soort", "naam")
-        )
-        exact = [g for g in found if g.naam.lower() == data["q"].strip().lower()]
-        if len(exact) >= 1:
-            return _within(exact[0])
-        if len(found) == 1:
-            return _within(found[0])
+        q = data["q"].strip()
+        found = list(plaatsen().filter(naam__icontains=q))
+        exact = [g for g in found if g.naam.lower() == q.lower()]
+        if exact or len(found) == 1:
+            return _within((exact or found)[0])
         return Antwoord(keuzes=found)
     return None
-
-
-def _within(gebied: Gebied) -> Antwoord:
-    """An area asked for by name: what lies in it (its edge shrunk a little, so neighbours that
-    only touch its coarse boundary stay out), and the area itself."""
-    result = _answer_for(binnenrand(gebied.geometrie))
-    if gebied not in result.gebieden:
-        result.gebieden.insert(0, gebied)
-    assen = gemeente()
-    if assen is not None and assen not in result.gebieden:
-        result.gebieden.append(assen)
-    return result

@@ -2,7 +2,11 @@
 gebieden or into a map layer. Every geometry is reprojected to RD New; a file without a
 coordinate system is refused unless the system is given; invalid geometries are repaired or
 refused; features outside the Netherlands are refused. All or nothing: one refused feature
-leaves the database as it was. Importing the same file again updates what it created."""
+leaves the database as it was. Importing the same file again updates what it created.
+
+What an import stores is reviewed before it goes live: a new place is a draft Locatie, a new
+gebied a draft Gebied, and a new geometry for a published place is a new revision of its
+Locatie, which an editor submits to the workflow like any other change."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,9 +15,10 @@ from django.conf import settings
 from django.contrib.gis.gdal import DataSource, GDALException, SpatialReference
 from django.contrib.gis.geos import GEOSException, Polygon
 from django.db import transaction
+from django.utils.text import slugify
 
 from .geo import as_multipolygon
-from .models import Gebied, Kaartlaag, Kaartobject
+from .models import Gebied, Kaartlaag, Kaartobject, Locatie
 
 # EPSG:28992's area of use, in WGS84: the Netherlands and its waters.
 NETHERLANDS = Polygon.from_bbox((3.2, 50.75, 7.22, 53.7))
@@ -116,32 +121,55 @@ def import_layer(
     return report
 
 
+def _draw(locatie: Locatie | None, naam: str, geometry, herkomst: str) -> Locatie:
+    """A draft of the place with the imported geometry: a new draft Locatie, or a new revision
+    of an existing one (whose published row stays as it is until the revision is published)."""
+    if locatie is None:
+        locatie = Locatie(naam=naam, slug=_free_slug(Locatie, naam), live=False)
+    locatie.geometrie = geometry
+    locatie.indicatief = False
+    locatie.herkomst = herkomst
+    if locatie.pk is None or not locatie.live:
+        locatie.save()
+    locatie.save_revision(log_action=True)
+    return locatie
+
+
 def _save(target: Target, feature, naam: str, geometry, report: ImportReport) -> None:
     if target.laag is not None:
-        found = Kaartobject.objects.filter(laag=target.laag, naam=naam).first()
-        kaartobject = found or Kaartobject(laag=target.laag, naam=naam)
-        kaartobject.geometrie = geometry
-        kaartobject.indicatief = False
-        kaartobject.herkomst = target.herkomst
-        kaartobject.save()
+        found = Kaartobject.objects.filter(laag=target.laag, naam=naam)
+        found = found.select_related("locatie").first()
+        locatie = _draw(found.locatie if found else None, naam, geometry, target.herkomst)
+        if found is None:
+            Kaartobject.objects.create(laag=target.laag, naam=naam, locatie=locatie)
     else:
         code = str(feature.get(target.code_field)) if target.code_field else ""
         lookup = {"cbs_code": code} if code else {"naam": naam}
-        found = Gebied.objects.filter(soort=target.gebied_soort, **lookup).first()
-        gebied = found or Gebied(
-            naam=naam, soort=target.gebied_soort, slug=_free_slug(naam, target.gebied_soort)
+        found = (
+            Gebied.objects.filter(soort=target.gebied_soort, **lookup)
+            .select_related("locatie")
+            .first()
         )
-        gebied.naam, gebied.cbs_code = naam, code or gebied.cbs_code
-        gebied.geometrie = geometry
-        gebied.indicatief = False
-        gebied.herkomst = target.herkomst
-        gebied.save()
+        locatie = _draw(found.locatie if found else None, naam, geometry, target.herkomst)
+        if found is None:
+            gebied = Gebied.objects.create(
+                naam=naam,
+                soort=target.gebied_soort,
+                slug=_free_slug(Gebied, Gebied.slug_for(naam, target.gebied_soort)),
+                cbs_code=code,
+                locatie=locatie,
+                live=False,
+            )
+            gebied.save_revision(log_action=True)
+        elif found.locatie_id != locatie.pk:
+            found.locatie = locatie
+            found.save_revision(log_action=True)
     (report.updated if found else report.created).append(naam)
 
 
-def _free_slug(naam: str, soort: str) -> str:
-    base = Gebied.slug_for(naam, soort)
+def _free_slug(model, base: str) -> str:
+    base = slugify(base)[:110]
     slug, number = base, 2
-    while Gebied.objects.filter(slug=slug).exists():
+    while model.objects.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug

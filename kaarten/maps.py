@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from .ligging import locaties_in
 from .models import Gebied, Kaart, Kaartlaag, Kaartobject
 
 
@@ -22,11 +23,20 @@ class KaartWeergave:
     gebied: Gebied | None = None
 
 
-def lagen_met_objecten(objecten=None) -> Prefetch:
-    objecten = (objecten or Kaartobject.objects).select_related("pagina")
+def getoond():
+    """The map entries the public sees: on a published layer of a published map, showing a
+    published place."""
+    return Kaartobject.objects.filter(
+        laag__live=True, laag__kaart__live=True, locatie__live=True
+    ).select_related("locatie", "pagina")
+
+
+def lagen_met_objecten() -> Prefetch:
     return Prefetch(
         "lagen",
-        queryset=Kaartlaag.objects.prefetch_related(Prefetch("objecten", queryset=objecten)),
+        queryset=Kaartlaag.objects.filter(live=True).prefetch_related(
+            Prefetch("objecten", queryset=getoond())
+        ),
     )
 
 
@@ -47,37 +57,55 @@ def kaarten_van_pagina(page) -> list[KaartWeergave]:
     """The maps that stand on a page. A page without its own map gets one map of the features
     of all maps that are about it, or, for a page about an area (one with a `gebied`, like a
     focus area), that lie in that area."""
-    kaarten = Kaart.objects.filter(paginas__pagina=page).prefetch_related(lagen_met_objecten())
+    kaarten = Kaart.objects.filter(live=True, paginas__pagina=page).prefetch_related(
+        lagen_met_objecten()
+    )
     if kaarten:
         return [kaart_weergave(kaart) for kaart in kaarten]
-    objecten = Kaartobject.objects.filter(pagina=page)
-    gebied = getattr(page, "gebied", None)
+    objecten = getoond().filter(pagina=page)
     if objecten.exists():
-        geojson_url = reverse("kaarten:pagina_geojson", args=[page.pk])
-        gebied = None  # the map is about the page's own features, not about its area
-    elif gebied is not None and gebied.geometrie is not None:
-        objecten = objecten_in(gebied)
-        geojson_url = reverse("kaarten:gebied_geojson", args=[gebied.slug])
-    else:
-        return []
+        # The map is about the page's own features, not about its area.
+        url = reverse("kaarten:pagina_geojson", args=[page.pk])
+        return samengesteld(
+            objecten, f"{page.title} op de kaarten van de visie", url, f"pagina_{page.pk}"
+        )
+    gebied = getattr(page, "gebied", None)
+    if gebied is not None and gebied.geometrie is not None:
+        return kaart_van_gebied(gebied, page.title)
+    return []
+
+
+def kaart_van_gebied(gebied: Gebied, titel: str) -> list[KaartWeergave]:
+    """One map of what the maps of the vision draw in an area, outlining the area."""
+    url = reverse("kaarten:gebied_geojson", args=[gebied.slug])
+    return samengesteld(
+        objecten_in(gebied),
+        f"{titel} op de kaarten van de visie",
+        url,
+        f"gebied_{gebied.pk}",
+        gebied=gebied,
+    )
+
+
+def samengesteld(
+    objecten, titel: str, geojson_url: str, dom_id: str, gebied=None
+) -> list[KaartWeergave]:
+    """One map of entries taken from several maps, each shown once, the legend grouped by the
+    map it comes from; none when there is nothing to show."""
     lagen = zonder_herhaling(
         Kaartlaag.objects.filter(objecten__in=objecten)
         .distinct()
         .select_related("kaart")
         .order_by("kaart__volgorde", "sort_order")
-        .prefetch_related(Prefetch("objecten", queryset=objecten.select_related("pagina")))
+        .prefetch_related(Prefetch("objecten", queryset=objecten))
     )
     if not lagen:
-        return []  # an area with nothing of the maps in it
+        return []
     for laag in lagen:
         laag.groep = laag.kaart.titel  # the legend groups the layers by the map they come from
     return [
         KaartWeergave(
-            titel=f"{page.title} op de kaarten van de visie",
-            dom_id=f"pagina_{page.pk}",
-            lagen=lagen,
-            geojson_url=geojson_url,
-            gebied=gebied,
+            titel=titel, dom_id=dom_id, lagen=lagen, geojson_url=geojson_url, gebied=gebied
         )
     ]
 
@@ -94,7 +122,7 @@ def zonder_herhaling(lagen) -> list:
                 laag.kleur,
                 laag.vorm,
                 kaartobject.naam,
-                kaartobject.geometrie.wkb.tobytes(),
+                kaartobject.locatie_id,
             )
             for kaartobject in laag.objecten.all()
         }
@@ -105,14 +133,5 @@ def zonder_herhaling(lagen) -> list:
 
 
 def objecten_in(gebied: Gebied):
-    """The features of all maps that lie in an area, but for those covering the whole
-    municipality (they lie in every area and say nothing about this one)."""
-    return Kaartobject.objects.filter(geometrie__intersects=binnenrand(gebied.geometrie)).exclude(
-        gebied__soort=Gebied.Soort.GEMEENTE
-    )
-
-
-def binnenrand(geometrie):
-    """An area shrunk by 50 m, so that what only touches its coarse edge stays out."""
-    inner = geometrie.buffer(-50)
-    return geometrie if inner.empty else inner
+    """The entries of all maps showing a place that lies in an area."""
+    return getoond().filter(locatie__in=[locatie.pk for locatie in locaties_in(gebied)])

@@ -1,19 +1,102 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.gis.db import models
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
-from wagtail.models import Orderable
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel, TitleFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 
-class Gebied(index.Indexed, models.Model):
+class Redactioneel(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """Map content goes through the same editing as pages: drafts, revisions, locking,
+    scheduled publishing and the moderation workflow. The row holds the published state; a
+    draft lives in its revision until it is published, so public views read rows that are
+    `live` and never see a draft."""
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+class Locatie(Redactioneel, index.Indexed):
+    """One place drawn once: a point, line or area in RD New, shared by the gebied it outlines
+    and by every map entry that shows it (IMOW's Locatie)."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("Vaste sleutel van de plek, voor de kaartbestanden en de landelijke export."),
+    )
+    geometrie = models.GeometryField(_("geometrie"), srid=settings.SRID)
+    indicatief = models.BooleanField(
+        _("indicatief"),
+        default=True,
+        help_text=_("Aan als de plek naar de tekst van de visie is getekend, niet gemeten."),
+    )
+    herkomst = models.TextField(
+        _("herkomst"),
+        help_text=_(
+            "Waar de geometrie vandaan komt: de bron, of de passage waarnaar zij getekend is "
+            "(met het regelnummer in het document)."
+        ),
+    )
+
+    panels = [
+        TitleFieldPanel("naam", targets=["slug"]),
+        FieldPanel("slug"),
+        FieldPanel("geometrie", widget=LeafletWidget()),
+        FieldPanel("indicatief"),
+        FieldPanel("herkomst"),
+    ]
+    search_fields = [index.SearchField("naam"), index.AutocompleteField("naam")]
+
+    class Meta:
+        ordering = ["naam"]
+        constraints = [
+            # A self-intersecting area cannot be drawn, contained or exported to the DSO.
+            models.CheckConstraint(
+                condition=Q(geometrie__isvalid=True), name="locatie_geldige_geometrie"
+            ),
+        ]
+        verbose_name = _("locatie")
+        verbose_name_plural = _("locaties")
+        permissions = [("import_geodata", _("Kan geodata importeren"))]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Gebied(Redactioneel, index.Indexed):
     """A named area the vision speaks of: the municipality, a CBS wijk, a focus area or another
-    named place. Its geometry (RD New) comes with the maps; the name is what opgaven link to."""
+    named place. Its outline is a Locatie; which area lies in which follows from the outlines
+    (kaarten.ligging); the name is what opgaven link to."""
 
     class Soort(models.TextChoices):
         GEMEENTE = "gemeente", _("Gemeente")
@@ -30,17 +113,17 @@ class Gebied(index.Indexed, models.Model):
         blank=True,
         help_text=_("Voor gemeente en wijken: de code van het CBS, bijvoorbeeld WK010601."),
     )
-    geometrie = models.MultiPolygonField(_("geometrie"), srid=settings.SRID, null=True, blank=True)
-    indicatief = models.BooleanField(
-        _("indicatief"),
-        default=False,
-        help_text=_("Aan als de grens getekend is naar de tekst van de visie, niet gemeten."),
-    )
-    herkomst = models.CharField(
-        _("herkomst"),
-        max_length=500,
+    locatie = models.ForeignKey(
+        Locatie,
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        help_text=_("Waar de grens vandaan komt: de bron, of de passage waarnaar hij getekend is."),
+        related_name="gebieden",
+        verbose_name=_("grens"),
+        help_text=_(
+            "De locatie met de grens van het gebied: een vlak. Gebieden met dezelfde grens (de "
+            "wijk en het focusgebied Lariks) delen één locatie."
+        ),
     )
 
     panels = [
@@ -48,9 +131,7 @@ class Gebied(index.Indexed, models.Model):
         FieldPanel("slug"),
         FieldPanel("soort"),
         FieldPanel("cbs_code"),
-        FieldPanel("geometrie", widget=LeafletWidget()),
-        FieldPanel("indicatief"),
-        FieldPanel("herkomst"),
+        FieldPanel("locatie"),
     ]
     search_fields = [index.SearchField("naam"), index.AutocompleteField("naam")]
 
@@ -62,7 +143,28 @@ class Gebied(index.Indexed, models.Model):
         verbose_name_plural = _("gebieden")
 
     def __str__(self) -> str:
-        return self.naam
+        """Names alone do not tell "Kloosterveen" the wijk from the focus area: choosers and
+        admin lists say the kind and the CBS code."""
+        detail = ", ".join(filter(None, [self.get_soort_display().lower(), self.cbs_code]))
+        return f"{self.naam} ({detail})"
+
+    def clean(self):
+        super().clean()
+        if self.locatie is not None and self.locatie.geometrie.geom_type not in (
+            "Polygon",
+            "MultiPolygon",
+        ):
+            raise ValidationError(
+                {"locatie": _("De grens van een gebied moet een vlak zijn, geen punt of lijn.")}
+            )
+
+    @property
+    def geometrie(self):
+        return self.locatie.geometrie if self.locatie is not None else None
+
+    @property
+    def indicatief(self) -> bool:
+        return self.locatie is not None and self.locatie.indicatief
 
     @classmethod
     def slug_for(cls, naam: str, soort: str) -> str:
@@ -70,9 +172,9 @@ class Gebied(index.Indexed, models.Model):
         return f"wijk-{slugify(naam)}" if soort == cls.Soort.WIJK else slugify(naam)
 
 
-class Kaart(ClusterableModel):
-    """A map of the vision (the Visiekaart 2040, a principle's map, a ruimtelijke schets, ...)
-    with its legend items as layers."""
+class Kaart(Redactioneel, ClusterableModel):
+    """A map of the vision (the Visiekaart 2040, a principle's map, a ruimtelijke schets, ...);
+    its legend items are Kaartlagen."""
 
     titel = models.CharField(_("titel"), max_length=200, help_text=_("Zoals in het document."))
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -98,7 +200,6 @@ class Kaart(ClusterableModel):
                 "De pagina's waarop deze kaart staat; de eerste is de pagina van de kaart."
             ),
         ),
-        InlinePanel("lagen", heading=_("Lagen (de legenda)"), label=_("Laag")),
     ]
 
     class Meta:
@@ -118,15 +219,18 @@ class KaartPagina(Orderable):
     panels = [PageChooserPanel("pagina")]
 
 
-class Kaartlaag(Orderable):
-    """A legend item of a map: its label exactly as printed, its style and its principle."""
+class Kaartlaag(Redactioneel, ClusterableModel, Orderable):
+    """A legend item of a map: its label exactly as printed, its style and its principle, and
+    what it shows (IMOW's Kaartlaag with its Gebiedsaanwijzingen)."""
 
     class Vorm(models.TextChoices):
         VLAK = "vlak", _("Vlak")
         LIJN = "lijn", _("Lijn")
         PUNT = "punt", _("Punt")
 
-    kaart = ParentalKey(Kaart, on_delete=models.CASCADE, related_name="lagen")
+    kaart = models.ForeignKey(
+        Kaart, on_delete=models.CASCADE, related_name="lagen", verbose_name=_("kaart")
+    )
     label = models.CharField(
         _("label"), max_length=255, help_text=_("De tekst in de legenda, precies zoals gedrukt.")
     )
@@ -153,11 +257,21 @@ class Kaartlaag(Orderable):
     vorm = models.CharField(_("vorm"), max_length=10, choices=Vorm.choices)
 
     panels = [
+        FieldPanel("kaart"),
         FieldPanel("label"),
         FieldPanel("groep"),
         PageChooserPanel("principe", "visie.PrincipePage"),
         FieldPanel("kleur"),
         FieldPanel("vorm"),
+        InlinePanel(
+            "objecten",
+            heading=_("Wat de laag toont"),
+            label=_("Object"),
+            help_text=_(
+                "Elk object wijst een locatie aan; een plek die op meer kaarten staat, is één "
+                "locatie die elke kaart gebruikt."
+            ),
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -168,22 +282,19 @@ class Kaartlaag(Orderable):
         return f"{self.kaart}: {self.label}"
 
 
-class Kaartobject(models.Model):
-    """A point, line or area on a layer, linking to the page or opgave it is about."""
+class Kaartobject(Orderable):
+    """An entry of a layer: a Locatie shown under the layer's legend item, with the name the
+    map gives it and the page or opgave it is about (IMOW's Gebiedsaanwijzing)."""
 
-    laag = models.ForeignKey(
+    laag = ParentalKey(
         Kaartlaag, on_delete=models.CASCADE, related_name="objecten", verbose_name=_("laag")
     )
     naam = models.CharField(_("naam"), max_length=200)
-    geometrie = models.GeometryField(_("geometrie"), srid=settings.SRID)
-    gebied = models.ForeignKey(
-        Gebied,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+    locatie = models.ForeignKey(
+        Locatie,
+        on_delete=models.PROTECT,
         related_name="kaartobjecten",
-        verbose_name=_("gebied"),
-        help_text=_("Het gebied waarvan de grens is overgenomen, als dat zo is."),
+        verbose_name=_("locatie"),
     )
     pagina = models.ForeignKey(
         "wagtailcore.Page",
@@ -194,29 +305,10 @@ class Kaartobject(models.Model):
         verbose_name=_("pagina of opgave"),
         help_text=_("Waar dit object over gaat; de popup op de kaart linkt ernaar."),
     )
-    indicatief = models.BooleanField(
-        _("indicatief"),
-        default=True,
-        help_text=_("Aan als het object naar de tekst is getekend, niet gemeten."),
-    )
-    herkomst = models.CharField(
-        _("herkomst"),
-        max_length=500,
-        help_text=_("Waar de geometrie vandaan komt: de bron, of de passage waarnaar getekend."),
-    )
 
-    panels = [
-        FieldPanel("laag"),
-        FieldPanel("naam"),
-        FieldPanel("geometrie", widget=LeafletWidget()),
-        FieldPanel("gebied"),
-        PageChooserPanel("pagina"),
-        FieldPanel("indicatief"),
-        FieldPanel("herkomst"),
-    ]
+    panels = [FieldPanel("naam"), FieldPanel("locatie"), PageChooserPanel("pagina")]
 
-    class Meta:
-        ordering = ["laag", "naam"]
+    class Meta(Orderable.Meta):
         verbose_name = _("kaartobject")
         verbose_name_plural = _("kaartobjecten")
 

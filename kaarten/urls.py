@@ -6,6 +6,7 @@ app_name = "kaarten"
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("gebieden/geojson/", views.gebieden_geojson, name="gebieden_geojson"),
+    path("gebied/<slug:slug>/", views.gebied, name="gebied"),
     path("gebied/<slug:slug>/geojson/", views.gebied_geojson, name="gebied_geojson"),
     path("pagina/<int:page_id>/geojson/", views.pagina_geojson, name="pagina_geojson"),
     path("<slug:slug>/", views.kaart, name="kaart"),

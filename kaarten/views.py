@@ -16,8 +16,9 @@ from wagtail import hooks
 
 from .geojson import feature_collection, geometry
 from .hier import HierForm, answer
-from .maps import kaart_weergave, lagen_met_objecten, objecten_in
-from .models import Gebied, Kaart, Kaartobject
+from .ligging import gebieden_in, gebieden_om
+from .maps import getoond, kaart_van_gebied, kaart_weergave, lagen_met_objecten, objecten_in
+from .models import Gebied, Kaart
 
 GEOJSON_TYPE = "application/geo+json"
 
@@ -44,15 +45,18 @@ def parse_bbox(value: str) -> Polygon:
 
 
 def overzicht(request):
-    kaarten = Kaart.objects.annotate(aantal_lagen=Count("lagen", distinct=True)).prefetch_related(
-        "paginas__pagina"
+    kaarten = (
+        Kaart.objects.filter(live=True)
+        .annotate(aantal_lagen=Count("lagen", distinct=True))
+        .prefetch_related("paginas__pagina")
     )
     return render(request, "kaarten/overzicht.html", {"kaarten": kaarten})
 
 
 def kaart(request, slug):
     kaart = get_object_or_404(
-        Kaart.objects.prefetch_related(lagen_met_objecten(), "paginas__pagina"), slug=slug
+        Kaart.objects.filter(live=True).prefetch_related(lagen_met_objecten(), "paginas__pagina"),
+        slug=slug,
     )
     return render(
         request, "kaarten/kaart.html", {"kaart": kaart, "weergave": kaart_weergave(kaart)}
@@ -66,9 +70,10 @@ def _geojson_response(request, objecten) -> HttpResponse:
         except BboxError as exc:
             return JsonResponse({"fout": str(exc)}, status=400)
         box.srid = settings.API_SRID
-        objecten = objecten.filter(geometrie__intersects=box.transform(settings.SRID, clone=True))
+        box = box.transform(settings.SRID, clone=True)
+        objecten = objecten.filter(locatie__geometrie__intersects=box)
     return geojson_response(
-        request, feature_collection(objecten.select_related("laag__kaart", "pagina"), request)
+        request, feature_collection(objecten.select_related("laag__kaart"), request)
     )
 
 
@@ -86,17 +91,48 @@ def geojson_response(request, data: dict) -> HttpResponse:
 
 
 def kaart_geojson(request, slug):
-    kaart = get_object_or_404(Kaart, slug=slug)
-    return _geojson_response(request, Kaartobject.objects.filter(laag__kaart=kaart))
+    kaart = get_object_or_404(Kaart, slug=slug, live=True)
+    return _geojson_response(request, getoond().filter(laag__kaart=kaart))
 
 
 def pagina_geojson(request, page_id: int):
-    return _geojson_response(request, Kaartobject.objects.filter(pagina_id=page_id))
+    return _geojson_response(request, getoond().filter(pagina_id=page_id))
 
 
 def gebied_geojson(request, slug):
-    gebied = get_object_or_404(Gebied, slug=slug, geometrie__isnull=False)
+    gebied = get_object_or_404(
+        Gebied.objects.select_related("locatie"), slug=slug, live=True, locatie__live=True
+    )
     return _geojson_response(request, objecten_in(gebied))
+
+
+def paginas_over(gebieden) -> list[tuple[int, str, str]]:
+    """The pages of other apps about some areas (a focus area's page), as (area id, title,
+    url), through the hook 'kaarten_gebied_paginas'."""
+    return [link for hook in hooks.get_hooks("kaarten_gebied_paginas") for link in hook(gebieden)]
+
+
+def gebied(request, slug):
+    """An area: what it is, which areas it lies in and which lie in it, what the maps draw
+    there, the pages about it and (through 'kaarten_hier_sections') its opgaven."""
+    gebied = get_object_or_404(
+        Gebied.objects.select_related("locatie"), slug=slug, live=True, locatie__live=True
+    )
+    paginas = [(titel, url) for _, titel, url in paginas_over([gebied])]
+    return render(
+        request,
+        "kaarten/gebied.html",
+        {
+            "gebied": gebied,
+            "ligt_in": [g for g in gebieden_om(gebied.geometrie) if g.pk != gebied.pk],
+            "hierin": gebieden_in(gebied)[1:],
+            "kaarten": kaart_van_gebied(gebied, gebied.naam),
+            "paginas": paginas,
+            "sections": [
+                hook(request, [gebied]) for hook in hooks.get_hooks("kaarten_hier_sections")
+            ],
+        },
+    )
 
 
 def hier(request):
@@ -106,8 +142,11 @@ def hier(request):
     antwoord = answer(form.cleaned_data) if form.is_bound and form.is_valid() else None
     sections = []
     if antwoord is not None and antwoord.gebieden:
+        links = paginas_over(antwoord.gebieden)
+        for area in antwoord.gebieden:
+            area.paginas = [(titel, url) for pk, titel, url in links if pk == area.pk]
         sections = [
-            hook(request, antwoord.gebieden) for hook in hooks.get_hooks("kaarten_hier_sections")
+            hook(request, antwoord.opgaven_van) for hook in hooks.get_hooks("kaarten_hier_sections")
         ]
     response = render(
         request,
@@ -127,8 +166,8 @@ def hier(request):
 def gebieden_geojson(request):
     """The wijken and focus areas, for the map on the 'Wat speelt er hier?' page."""
     gebieden = Gebied.objects.filter(
-        soort__in=[Gebied.Soort.WIJK, Gebied.Soort.FOCUSGEBIED], geometrie__isnull=False
-    )
+        soort__in=[Gebied.Soort.WIJK, Gebied.Soort.FOCUSGEBIED], live=True, locatie__live=True
+    ).select_related("locatie")
     collection = {
         "type": "FeatureCollection",
         "features": [
@@ -140,7 +179,7 @@ def gebieden_geojson(request):
                     "naam": gebied.naam,
                     "soort": gebied.soort,
                     "indicatief": gebied.indicatief,
-                    "herkomst": gebied.herkomst,
+                    "herkomst": gebied.locatie.herkomst,
                 },
             }
             for gebied in gebieden

@@ -1,45 +1,89 @@
 from django.template.loader import render_to_string
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .maps import kaarten_van_pagina
-from .models import Gebied, Kaart, Kaartobject
+from .models import Gebied, Kaart, Kaartlaag, Locatie
+
+VORMEN = {0: _("punt"), 1: _("lijn"), 2: _("vlak")}
+
+
+def ja_nee(name: str, label: str, accessor) -> Column:
+    """A yes/no column in Dutch words instead of True/False."""
+    return Column(name, label=label, accessor=lambda obj: _("ja") if accessor(obj) else _("nee"))
 
 
 class GebiedViewSet(SnippetViewSet):
     model = Gebied
     icon = "site"
-    menu_label = "Gebieden"
-    add_to_admin_menu = True
-    list_display = ["naam", "soort", "cbs_code", "indicatief"]
-    list_filter = ["soort", "indicatief"]
+    menu_label = _("Gebieden")
+    list_display = [
+        "naam",
+        "soort",
+        "cbs_code",
+        ja_nee("indicatief", _("grens indicatief"), lambda gebied: gebied.indicatief),
+    ]
+    list_filter = ["soort"]
+    search_fields = ["naam"]
+
+
+class LocatieViewSet(SnippetViewSet):
+    model = Locatie
+    icon = "location"
+    menu_label = _("Locaties")
+    list_display = [
+        "naam",
+        Column("vorm", label=_("vorm"), accessor=lambda loc: VORMEN[loc.geometrie.dims]),
+        ja_nee("indicatief", _("indicatief"), lambda locatie: locatie.indicatief),
+        Column("gebruik", label=_("op kaarten"), accessor=lambda loc: loc.kaartobjecten.count()),
+    ]
+    list_filter = ["indicatief"]
     search_fields = ["naam"]
 
 
 class KaartViewSet(SnippetViewSet):
     model = Kaart
     icon = "globe"
-    menu_label = "Kaarten"
-    add_to_admin_menu = True
+    menu_label = _("Kaarten")
     list_display = ["titel", "bron", "volgorde"]
     search_fields = ["titel"]
 
 
-class KaartobjectViewSet(SnippetViewSet):
-    model = Kaartobject
-    icon = "location"
-    menu_label = "Kaartobjecten"
-    add_to_admin_menu = True
-    list_display = ["naam", "laag", "indicatief"]
-    list_filter = ["laag__kaart", "indicatief"]
-    search_fields = ["naam"]
+def stijl(laag: Kaartlaag):
+    """The layer's colour as a swatch beside its shape and code."""
+    return format_html(
+        '<span class="kaart-staal" aria-hidden="true" style="display:inline-block;width:1em;'
+        'height:1em;vertical-align:middle;background:{}"></span> {} {}',
+        laag.kleur,
+        laag.get_vorm_display().lower(),
+        laag.kleur,
+    )
 
 
-register_snippet(GebiedViewSet)
-register_snippet(KaartViewSet)
-register_snippet(KaartobjectViewSet)
+class KaartlaagViewSet(SnippetViewSet):
+    model = Kaartlaag
+    icon = "list-ul"
+    menu_label = _("Kaartlagen")
+    list_display = ["label", "kaart", Column("stijl", label=_("stijl"), accessor=stijl)]
+    list_filter = ["kaart", "vorm"]
+    search_fields = ["label"]
+
+
+class KaartenGroup(SnippetViewSetGroup):
+    """Everything of the maps under one 'Kaarten' menu, edited through the same workflow as
+    the pages."""
+
+    items = (KaartViewSet, KaartlaagViewSet, LocatieViewSet, GebiedViewSet)
+    menu_icon = "globe"
+    menu_label = _("Kaarten")
+    menu_name = "kaarten"
+
+
+register_snippet(KaartenGroup)
 
 
 @hooks.register("visie_page_sections", order=-10)

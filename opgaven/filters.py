@@ -4,8 +4,10 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Q
+from django.utils.choices import flatten_choices
 from django.utils.translation import gettext_lazy as _
 
+from kaarten.ligging import gebieden_in
 from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 from visie.outline import document_outline
@@ -25,6 +27,24 @@ def register_url(**filters) -> str:
 
 def _numbered(pages) -> list[tuple[str, str]]:
     return [(p.nummer, f"{p.nummer} {p.title}") for p in pages]
+
+
+GEBIED_GROEPEN = {
+    Gebied.Soort.GEMEENTE: _("Gemeente"),
+    Gebied.Soort.WIJK: _("Wijken"),
+    Gebied.Soort.FOCUSGEBIED: _("Focusgebieden"),
+    Gebied.Soort.PLEK: _("Andere plekken"),
+}
+
+
+def gebied_choices() -> list:
+    """Every published area, grouped by kind; an area's opgaven include those of the places
+    lying in it."""
+    gebieden = Gebied.objects.filter(live=True).order_by("naam")
+    return [
+        (label, [(g.slug, g.naam) for g in gebieden if g.soort == soort])
+        for soort, label in GEBIED_GROEPEN.items()
+    ]
 
 
 class RegisterFilter(forms.Form):
@@ -47,9 +67,7 @@ class RegisterFilter(forms.Form):
         self.fields["thema"].choices = everything + _numbered(
             sorted(ThemaPage.objects.live(), key=thema_order)
         )
-        self.fields["gebied"].choices = everything + [
-            (g.slug, g.naam) for g in Gebied.objects.filter(opgave_links__isnull=False).distinct()
-        ]
+        self.fields["gebied"].choices = everything + gebied_choices()
         self.fields["uitwerking"].choices = everything + [
             (u.slug, u.title) for u in UitwerkingPage.objects.live().order_by("title")
         ]
@@ -63,7 +81,10 @@ class RegisterFilter(forms.Form):
         if data.get("thema"):
             opgaven = opgaven.filter(thema_links__thema__nummer=data["thema"])
         if data.get("gebied"):
-            opgaven = opgaven.filter(gebied_links__gebied__slug=data["gebied"])
+            gebied = Gebied.objects.select_related("locatie").get(slug=data["gebied"], live=True)
+            opgaven = opgaven.filter(
+                gebied_links__gebied_id__in=[g.pk for g in gebieden_in(gebied)]
+            )
         if data.get("uitwerking"):
             opgaven = opgaven.filter(uitwerking_links__uitwerking__slug=data["uitwerking"])
         if data.get("q"):
@@ -84,7 +105,8 @@ class RegisterFilter(forms.Form):
         parts = []
         for name, value in self.values.items():
             field = self.fields[name]
-            shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+            choices = dict(flatten_choices(field.choices)) if hasattr(field, "choices") else {}
+            shown = choices.get(value, value)
             parts.append(f"{field.label}: {shown}")
         return "; ".join(parts)
 

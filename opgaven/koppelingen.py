@@ -2,11 +2,14 @@
 and the register filter that selects the same opgaven, so a page's list and the filtered register
 always agree."""
 
+from django.db.models import Prefetch
+
+from kaarten.ligging import gebieden_in, ligging
 from kaarten.models import Gebied
 from visie.models import FocusgebiedPage, PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 
 from .filters import register_url
-from .models import OpgavePage
+from .models import OpgaveGebied, OpgavePage
 
 # page type: (lookup from an opgave to the page, register filter, the page's value for it)
 PAGE_LINKS = {
@@ -23,9 +26,8 @@ def opgaven_of(page) -> tuple[list, str] | None:
     if isinstance(page, FocusgebiedPage):
         if page.gebied_id is None:
             return [], ""
-        lookup, key, value = "gebied_links__gebied_id", "gebied", page.gebied.slug
-        target = page.gebied_id
-    elif type(page) in PAGE_LINKS:
+        return opgaven_van_gebieden([page.gebied]), register_url(gebied=page.gebied.slug)
+    if type(page) in PAGE_LINKS:
         lookup, key, value_of = PAGE_LINKS[type(page)]
         value, target = value_of(page), page.pk
     else:
@@ -34,20 +36,46 @@ def opgaven_of(page) -> tuple[list, str] | None:
     return list(opgaven), register_url(**{key: value})
 
 
-def opgaven_of_gebieden(gebieden) -> tuple[list, list]:
-    """The live opgaven of some areas: those of the areas themselves, and those of the whole
-    municipality (which every place in Assen shares)."""
-    opgaven = (
+def gebied_ids(gebieden: list[Gebied]) -> set[int]:
+    """The areas themselves and every area lying in one of them."""
+    if len(gebieden) == 1:
+        return {gebied.pk for gebied in gebieden_in(gebieden[0])}
+    inside = ligging()
+    return {pk for gebied in gebieden for pk in inside.get(gebied.pk, [gebied.pk])}
+
+
+def opgaven_van_gebieden(gebieden: list[Gebied]) -> list[OpgavePage]:
+    """The opgaven of some areas: those linked to the areas and to every place lying in them.
+    Each opgave's `via` names the places it comes through, empty when it names one of the areas
+    itself. The one definition behind an area's page, the register's filter, the matrix, the
+    coverage view and 'Wat speelt er hier?'."""
+    ids, asked = gebied_ids(gebieden), {gebied.pk for gebied in gebieden}
+    opgaven = list(
         OpgavePage.objects.live()
-        .filter(gebied_links__gebied__in=gebieden)
+        .filter(gebied_links__gebied_id__in=ids)
         .distinct()
         .order_by("path")
-        .prefetch_related("gebied_links__gebied")
+        .prefetch_related(
+            Prefetch("gebied_links", queryset=OpgaveGebied.objects.select_related("gebied"))
+        )
     )
-    hier, overal = [], []
     for opgave in opgaven:
-        soorten = {
-            link.gebied.soort for link in opgave.gebied_links.all() if link.gebied in gebieden
-        }
-        (hier if soorten - {Gebied.Soort.GEMEENTE} else overal).append(opgave)
+        linked = [link.gebied for link in opgave.gebied_links.all() if link.gebied_id in ids]
+        opgave.via = [] if any(g.pk in asked for g in linked) else linked
+    return opgaven
+
+
+def opgaven_hier_en_overal(gebieden: list[Gebied]) -> tuple[list, list]:
+    """For 'Wat speelt er hier?': the opgaven of the areas at a place, and those of the whole
+    municipality (which every place in Assen shares)."""
+    hier = opgaven_van_gebieden(gebieden) if gebieden else []
+    shown = {opgave.pk for opgave in hier}
+    overal = [
+        opgave
+        for opgave in OpgavePage.objects.live()
+        .filter(gebied_links__gebied__soort=Gebied.Soort.GEMEENTE)
+        .distinct()
+        .order_by("path")
+        if opgave.pk not in shown
+    ]
     return hier, overal

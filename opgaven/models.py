@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kaarten.ligging import ligging, plaatsen
 from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 
@@ -46,6 +47,7 @@ class OpgavenRegisterPage(RoutablePageMixin, Page):
                 for relation, label in REQUIRED_LINKS.items()
             ],
             "zonder_uitwerking": opgaven.filter(uitwerking_links__isnull=True),
+            "gebieden_zonder_opgave": gebieden_zonder_opgave(),
             "zonder_opgave": [
                 (
                     label,
@@ -198,6 +200,14 @@ class OpgavePage(Page):
             pk__in=[u.uitwerking_id for u in self.uitwerking_links.all()]
         ).prefetch_related("besluiten", "begrotingsposten")
         return context
+
+
+def gebieden_zonder_opgave() -> list[Gebied]:
+    """Wijken, focus areas and places with no opgave, neither their own nor one of a place
+    lying in them."""
+    linked = set(OpgaveGebied.objects.filter(opgave__live=True).values_list("gebied_id", flat=True))
+    inside = ligging()
+    return [g for g in plaatsen() if not linked.intersection(inside.get(g.pk, [g.pk]))]
 
 
 RELATIONS = [

@@ -2,7 +2,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from .admin_views import OpgaveListingViewSet
-from .koppelingen import opgaven_of, opgaven_of_gebieden
+from .koppelingen import opgaven_hier_en_overal, opgaven_of
 
 
 @hooks.register("visie_page_sections")
@@ -27,7 +27,9 @@ def register_opgaven_listing():
 @hooks.register("kaarten_hier_sections")
 def opgaven_hier(request, gebieden) -> str:
     """On 'Wat speelt er hier?': the opgaven of the areas at a place, then the city-wide ones."""
-    hier, overal = opgaven_of_gebieden(gebieden)
+    hier, overal = opgaven_hier_en_overal(
+        [gebied for gebied in gebieden if gebied.soort != gebied.Soort.GEMEENTE]
+    )
     return render_to_string(
         "opgaven/includes/opgaven_hier.html", {"hier": hier, "overal": overal}, request=request
     )

@@ -1,9 +1,11 @@
 """The editorial roles and the moderation workflow: an editor (redacteur) writes and submits, a
 publisher (publiceerder) approves and publishes. Wagtail's own first-install groups and workflow
 ("Editors", "Moderators", "Moderators approval") are taken over under Dutch names, so there is
-one workflow, not two."""
+one workflow, not two. The maps (kaarten: gebieden, locaties, maps and their layers) go through
+the same workflow; GIS-beheerders edit them like editors and may also import geodata."""
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -11,19 +13,31 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
+
+from kaarten.models import Gebied, Kaart, Kaartlaag, Locatie
 
 REDACTEUREN = "Redacteuren"
 PUBLICEERDERS = "Publiceerders"
 WORKFLOW = "Redactie en publicatie"
 APPROVAL_TASK = "Goedkeuring door een publiceerder"
+GIS_BEHEERDERS = "GIS-beheerders"
 
 PAGE_PERMISSIONS = {
     REDACTEUREN: ["add_page", "change_page", "lock_page"],
     PUBLICEERDERS: ["add_page", "change_page", "lock_page", "publish_page", "unlock_page"],
 }
+# The map snippets, edited by every role and published by publishers alone.
+KAART_MODELLEN = [Locatie, Gebied, Kaart, Kaartlaag]
+KAART_PERMISSIONS = {
+    REDACTEUREN: ["add", "change", "delete", "lock"],
+    GIS_BEHEERDERS: ["add", "change", "delete", "lock"],
+    PUBLICEERDERS: ["add", "change", "delete", "lock", "unlock", "publish"],
+}
+IMPORT_PERMISSION = "import_geodata"
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -53,12 +67,25 @@ def ensure_editorial_roles() -> Workflow:
         REDACTEUREN: _named(Group, REDACTEUREN, "Editors"),
         PUBLICEERDERS: _named(Group, PUBLICEERDERS, "Moderators"),
     }
+    gis = _named(Group, GIS_BEHEERDERS, GIS_BEHEERDERS)
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
     root_collection = Collection.get_first_root_node()
-    for name, group in groups.items():
+    for name, group in [*groups.items(), (GIS_BEHEERDERS, gis)]:
         group.permissions.add(access_admin)
+        for model in KAART_MODELLEN:
+            content_type = ContentType.objects.get_for_model(model)
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type=content_type,
+                    codename__in=[
+                        f"{action}_{model._meta.model_name}" for action in KAART_PERMISSIONS[name]
+                    ],
+                )
+            )
+        if name not in PAGE_PERMISSIONS:
+            continue
         for codename in PAGE_PERMISSIONS[name]:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=codename
@@ -82,4 +109,11 @@ def ensure_editorial_roles() -> Workflow:
     task.groups.set([groups[PUBLICEERDERS]])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    for model in KAART_MODELLEN:
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )
+    gis.permissions.add(
+        Permission.objects.get(content_type__app_label="kaarten", codename=IMPORT_PERMISSION)
+    )
     return workflow

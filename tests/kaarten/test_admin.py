@@ -1,62 +1,120 @@
-"""Staff keep the geometries in the CMS on a Leaflet map widget; a half-filled form is refused
-and what was stored stays."""
+"""Staff keep the places in the CMS: a Locatie's geometry edited in the form is stored in RD New,
+an editor's change is a draft that the public does not see until a publisher publishes it, and a
+half-filled form is refused with what was stored kept."""
 
 import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
-from kaarten.models import Gebied, Kaartobject
+from kaarten.models import Gebied, Locatie
+from visie.roles import GIS_BEHEERDERS, PUBLICEERDERS, REDACTEUREN
 
 pytestmark = pytest.mark.django_db
+# The station square, in WGS84 as the map widget sends it, and in RD New.
+STATION = json.dumps({"type": "Point", "coordinates": [6.566, 52.992]})
+STATION_RD = (234150, 556761)
 
 
-@pytest.fixture
-def staff(client):
-    user = get_user_model().objects.create_superuser("gis", "gis@assen.nl", "x")
+def login(client, username: str, group: str | None = None):
+    User = get_user_model()
+    if group is None:
+        user = User.objects.create_superuser(username, f"{username}@assen.nl", "x")
+    else:
+        user = User.objects.create_user(username, f"{username}@assen.nl", "x")
+        user.groups.add(Group.objects.get(name=group))
     client.force_login(user)
     return client
 
 
-def form_data(kaartobject, **changes):
+def form_data(locatie: Locatie, **changes) -> dict:
     data = {
-        "laag": kaartobject.laag_id,
-        "naam": kaartobject.naam,
-        "geometrie": kaartobject.geometrie.transform(4326, clone=True).json,
-        "gebied": "",
-        "pagina": kaartobject.pagina_id or "",
+        "naam": locatie.naam,
+        "slug": locatie.slug,
+        "geometrie": locatie.geometrie.transform(4326, clone=True).json,
         "indicatief": "on",
-        "herkomst": kaartobject.herkomst,
+        "herkomst": locatie.herkomst,
     }
     data.update(changes)
     return data
 
 
-def test_a_geometry_edited_on_the_map_widget_is_stored_in_rd_new(staff):
-    kaartobject = Kaartobject.objects.filter(gebied__isnull=True).first()
-    url = f"/cms/snippets/kaarten/kaartobject/edit/{kaartobject.pk}/"
-    page = staff.get(url).content.decode()
-    assert "leaflet" in page.lower()
-    station = json.dumps(
-        {"type": "Point", "coordinates": [6.566, 52.992]}
-    )  # WGS84, as the widget sends
-    response = staff.post(url, form_data(kaartobject, geometrie=station))
-    assert response.status_code == 302
-    kaartobject.refresh_from_db()
-    assert kaartobject.geometrie.srid == 28992
-    assert kaartobject.geometrie.coords == pytest.approx((234150, 556761), abs=2)
+def edit_url(model: str, pk: int) -> str:
+    return f"/cms/snippets/kaarten/{model}/edit/{pk}/"
 
 
-def test_a_half_filled_form_is_refused_and_nothing_changes(staff):
-    gebied = Gebied.objects.get(slug="havenkwartier")
-    before = gebied.geometrie.wkt
-    url = f"/cms/snippets/kaarten/gebied/edit/{gebied.pk}/"
+def point_locatie() -> Locatie:
+    return Locatie.objects.filter(naam="TT Circuit Assen").get()
+
+
+def test_a_published_geometry_is_stored_in_rd_new(client):
+    staff = login(client, "beheer")
+    locatie = point_locatie()
     response = staff.post(
-        url,
-        {"naam": "", "slug": gebied.slug, "soort": gebied.soort, "geometrie": "niet te lezen"},
+        edit_url("locatie", locatie.pk),
+        {**form_data(locatie, geometrie=STATION), "action-publish": "action-publish"},
+    )
+    assert response.status_code == 302
+    locatie.refresh_from_db()
+    assert locatie.geometrie.srid == 28992
+    assert locatie.geometrie.coords == pytest.approx(STATION_RD, abs=2)
+
+
+def test_an_editors_change_is_a_draft_until_published(client):
+    editor = login(client, "redacteur", REDACTEUREN)
+    locatie = point_locatie()
+    before = locatie.geometrie.wkt
+    kaart = locatie.kaartobjecten.first().laag.kaart
+    response = editor.post(edit_url("locatie", locatie.pk), form_data(locatie, geometrie=STATION))
+    assert response.status_code == 302
+    locatie.refresh_from_db()
+    assert locatie.geometrie.wkt == before and locatie.has_unpublished_changes
+    # The public map still shows the published place.
+    features = client.get(f"/kaarten/{kaart.slug}/geojson/").json()["features"]
+    assert STATION_RD not in [
+        tuple(round(c) for c in Locatie(geometrie=locatie.geometrie).geometrie.coords)
+    ]
+    assert any(f["properties"]["locatie"] == locatie.slug for f in features)
+    locatie.latest_revision.publish()
+    locatie.refresh_from_db()
+    assert locatie.geometrie.coords == pytest.approx(STATION_RD, abs=2)
+
+
+@pytest.mark.parametrize("group", [REDACTEUREN, PUBLICEERDERS, GIS_BEHEERDERS])
+def test_every_role_reaches_the_maps(client, group):
+    staff = login(client, f"lid-{group}", group)
+    for model in ("locatie", "gebied", "kaart", "kaartlaag"):
+        assert staff.get(f"/cms/snippets/kaarten/{model}/").status_code == 200, model
+
+
+def test_only_publishers_may_publish_map_content(client):
+    editor = login(client, "redacteur", REDACTEUREN)
+    locatie = point_locatie()
+    html = editor.get(edit_url("locatie", locatie.pk)).content.decode()
+    assert 'name="action-publish"' not in html and 'name="action-submit"' in html
+    publisher = login(client, "publiceerder", PUBLICEERDERS)
+    html = publisher.get(edit_url("locatie", locatie.pk)).content.decode()
+    assert 'name="action-publish"' in html
+
+
+def test_choosers_tell_a_wijk_from_a_focus_area():
+    wijk = Gebied.objects.get(slug="wijk-kloosterveen")
+    focus = Gebied.objects.get(slug="kloosterveen")
+    assert str(wijk) == f"Kloosterveen (wijk (cbs), {wijk.cbs_code})"
+    assert str(focus) == "Kloosterveen (focusgebied)"
+
+
+def test_a_half_filled_form_is_refused_and_nothing_changes(client):
+    staff = login(client, "beheer")
+    locatie = Locatie.objects.get(gebieden__slug="havenkwartier")
+    before = locatie.geometrie.wkt
+    response = staff.post(
+        edit_url("locatie", locatie.pk),
+        {**form_data(locatie, naam="", geometrie="niet te lezen"), "action-publish": "1"},
     )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Dit is een verplicht veld." in html and "Ongeldige geometriewaarde." in html
-    gebied.refresh_from_db()
-    assert gebied.naam == "Havenkwartier" and gebied.geometrie.wkt == before
+    locatie.refresh_from_db()
+    assert locatie.naam == "Havenkwartier" and locatie.geometrie.wkt == before

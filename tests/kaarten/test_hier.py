@@ -1,10 +1,17 @@
 """Wat speelt er hier?: a point, a wijk or a name gives the wijk, the focus areas, the map
 features and the opgaven there; a point outside Assen says so; bad coordinates get a 400."""
 
-import pytest
+import re
+from html import unescape
 
-from kaarten.models import Gebied
+import pytest
+from django.conf import settings
+from django.contrib.gis.geos import Point
+
+from kaarten.hier import NEAR
+from kaarten.models import Gebied, Locatie
 from opgaven.models import OpgavePage
+from visie.models import FocusgebiedPage
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +28,10 @@ def test_a_point_in_lariks_gives_the_wijk_the_focus_area_and_their_opgaven(clien
     assert response.status_code == 200
     assert 'data-punt="52.9985,6.545"' in response.content.decode()  # the map marks the point
     html = answer_of(response.content.decode())
-    assert "Lariks (WK010601)" in html
-    assert "<dt>Focusgebied</dt><dd>Lariks</dd>" in html
+    assert '<a href="/kaarten/gebied/wijk-lariks/">Lariks</a> (WK010601)' in html
+    assert '<dt>Focusgebied</dt><dd><a href="/kaarten/gebied/lariks/">Lariks</a>' in html
+    focus_page = FocusgebiedPage.objects.get(slug="lariks")
+    assert f'<a href="{focus_page.url}">Focusgebied Lariks</a>' in html
     focus = Gebied.objects.get(slug="lariks", soort="focusgebied")
     for opgave in OpgavePage.objects.live().filter(gebied_links__gebied=focus):
         assert opgave.url in html.split("Opgaven voor deze plek", 1)[1].split("<h3", 1)[0]
@@ -37,7 +46,7 @@ def test_a_wijk_by_its_cbs_code_or_name_gives_the_same_areas(client):
     by_code = answer_of(client.get("/hier/", {"wijk": "WK010601"}).content.decode())
     by_name = answer_of(client.get("/hier/", {"q": "lariks"}).content.decode())
     for html in (by_code, by_name):
-        assert "<dt>Focusgebied</dt><dd>Lariks</dd>" in html
+        assert '<dt>Focusgebied</dt><dd><a href="/kaarten/gebied/lariks/">Lariks</a>' in html
 
 
 def test_a_point_outside_assen_gets_the_outside_answer(client):
@@ -66,3 +75,33 @@ def test_bad_coordinates_get_a_400_with_a_clear_message(client, params):
 def test_an_unknown_name_says_so(client):
     html = client.get("/hier/", {"q": "Atlantis"}).content.decode()
     assert "Geen wijk of plek gevonden" in html
+
+
+def test_a_point_lists_each_place_once_and_nothing_beyond_the_stated_distance(client):
+    html = answer_of(client.get("/hier/", LARIKS).content.decode())
+    places = html.split("Op de kaarten van de visie", 1)[1].split("Opgaven voor deze plek", 1)[0]
+    names = re.findall(r"<li><strong>([^<]+)</strong>", places)
+    assert names and len(names) == len(set(names))
+    punt = Point(float(LARIKS["lon"]), float(LARIKS["lat"]), srid=settings.API_SRID)
+    punt.transform(settings.SRID)
+    wijk = Gebied.objects.get(cbs_code="WK010601").geometrie
+    for naam in names:
+        locaties = Locatie.objects.filter(naam=unescape(naam))
+        assert any(
+            loc.geometrie.distance(punt) <= NEAR.m or loc.geometrie.intersects(wijk)
+            for loc in locaties
+        ), naam
+    # Each area once: the Binnenstad does not come back per map.
+    areas = html.split('class="kenmerken"', 1)[1].split("</dl>", 1)[0]
+    assert areas.count("/kaarten/gebied/binnenstad/") <= 1
+
+
+def test_an_area_answers_with_what_lies_in_it_not_near_it(client):
+    html = answer_of(client.get("/hier/", {"wijk": "WK010601"}).content.decode())
+    wijk = Gebied.objects.get(cbs_code="WK010601").geometrie
+    places = html.split("Op de kaarten van de visie", 1)[1].split("Opgaven voor deze plek", 1)[0]
+    for naam in re.findall(r"<li><strong>([^<]+)</strong>", places):
+        assert any(
+            loc.geometrie.intersects(wijk) for loc in Locatie.objects.filter(naam=unescape(naam))
+        ), naam
+    assert "/kaarten/gebied/binnenstad/" not in html.split("Op de kaarten", 1)[0]

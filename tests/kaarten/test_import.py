@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from kaarten.models import Gebied, Kaartlaag, Kaartobject
+from kaarten.models import Gebied, Kaartlaag, Kaartobject, Locatie
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -25,8 +25,8 @@ def run(*args, **options) -> str:
 def state():
     """Everything an import may touch, to compare before and after a failure."""
     return (
-        sorted(Gebied.objects.values_list("slug", "naam", "cbs_code", "herkomst")),
-        sorted((g.slug, g.geometrie.wkt if g.geometrie else "") for g in Gebied.objects.all()),
+        sorted(Gebied.objects.values_list("slug", "naam", "cbs_code", "locatie_id")),
+        sorted((loc.slug, loc.herkomst, loc.geometrie.wkt) for loc in Locatie.objects.all()),
         Kaartobject.objects.count(),
     )
 
@@ -52,7 +52,27 @@ def test_rd_and_wgs84_sources_end_up_in_rd_new(filename, options):
     # The square's corners in RD New, to the metre whatever system the file used.
     x0, y0, x1, y1 = noord.geometrie.extent
     assert (x0, y0, x1, y1) == pytest.approx((233000, 557000, 234000, 558000), abs=1.5)
-    assert not noord.indicatief and filename in noord.herkomst
+    assert not noord.indicatief and filename in noord.locatie.herkomst
+    # Reviewed before it goes live: a draft area on a draft place.
+    assert not noord.live and not noord.locatie.live
+
+
+def test_a_new_geometry_for_a_published_area_is_a_revision_to_review(tmp_path):
+    """Importing a wijk that exists leaves the published outline as it is until the new
+    revision is published through the workflow."""
+    lariks = Gebied.objects.get(cbs_code="WK010601")
+    before = lariks.geometrie.wkt
+    source = (DATA / "wijken_rd.geojson").read_text().replace("WK999901", "WK010601")
+    (tmp_path / "lariks.geojson").write_text(source)
+    run(str(tmp_path / "lariks.geojson"), gebieden="wijk", name_field="naam", code_field="code")
+    lariks.locatie.refresh_from_db()
+    assert lariks.locatie.live and lariks.locatie.geometrie.wkt == before
+    assert lariks.locatie.has_unpublished_changes
+    draft = lariks.locatie.latest_revision.as_object()
+    assert draft.geometrie.extent == pytest.approx((233000, 557000, 234000, 558000), abs=1.5)
+    lariks.locatie.latest_revision.publish()
+    lariks.locatie.refresh_from_db()
+    assert lariks.locatie.geometrie.wkt != before
 
 
 def test_a_geopackage_is_read_too(tmp_path):
@@ -124,7 +144,8 @@ def test_features_go_into_a_map_layer():
     run(str(DATA / "wijken_wgs84.geojson"), laag=laag.pk, name_field="naam")
     run(str(DATA / "wijken_wgs84.geojson"), laag=laag.pk, name_field="naam")
     assert laag.objecten.count() == count + 2
-    assert not laag.objecten.get(naam="Testwijk Zuid").indicatief
+    zuid = laag.objecten.get(naam="Testwijk Zuid").locatie
+    assert not zuid.indicatief and not zuid.live
 
 
 def test_a_missing_name_field_is_named():

@@ -58,21 +58,6 @@ def test_linked_pages_list_their_opgaven(client, model, lookup, where):
         assert opgave.url in section
 
 
-def test_focus_area_lists_the_opgaven_of_its_gebied(client):
-    lariks = FocusgebiedPage.objects.get(slug="lariks")
-    assert lariks.gebied.soort == "focusgebied"
-    expected = live_opgaven(gebied_links__gebied=lariks.gebied)
-    html = client.get(lariks.url).content.decode()
-    assert expected.exists()
-    for opgave in expected:
-        assert opgave.url in html
-    # The list and the register link say the same.
-    assert register_count(client, f"{OpgavenRegisterPage.objects.get().url}?gebied=lariks") == (
-        expected.count()
-    )
-    assert "?gebied=lariks" in html
-
-
 def test_every_focus_area_is_tied_to_its_gebied():
     for page in FocusgebiedPage.objects.all():
         assert page.gebied is not None and page.gebied.naam == page.title, page.slug
