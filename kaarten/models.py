@@ -3,12 +3,13 @@ from django.contrib.gis.db import models
 from django.core.validators import RegexValidator
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from leaflet.forms.widgets import LeafletWidget
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 from wagtail.search import index
+
+from .widgets import GeometrieWidget
 
 
 class Gebied(index.Indexed, models.Model):
@@ -48,7 +49,7 @@ class Gebied(index.Indexed, models.Model):
         FieldPanel("slug"),
         FieldPanel("soort"),
         FieldPanel("cbs_code"),
-        FieldPanel("geometrie", widget=LeafletWidget()),
+        FieldPanel("geometrie", widget=GeometrieWidget()),
         FieldPanel("indicatief"),
         FieldPanel("herkomst"),
     ]
@@ -208,7 +209,7 @@ class Kaartobject(models.Model):
     panels = [
         FieldPanel("laag"),
         FieldPanel("naam"),
-        FieldPanel("geometrie", widget=LeafletWidget()),
+        FieldPanel("geometrie", widget=GeometrieWidget()),
         FieldPanel("gebied"),
         PageChooserPanel("pagina"),
         FieldPanel("indicatief"),

@@ -1,9 +1,11 @@
 from django.template.loader import render_to_string
+from django.urls import path
 from django.utils.html import format_html_join
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import geometrie_voorbeeld
 from .maps import kaarten_van_pagina
 from .models import Gebied, Kaart, Kaartobject
 
@@ -40,6 +42,18 @@ class KaartobjectViewSet(SnippetViewSet):
 register_snippet(GebiedViewSet)
 register_snippet(KaartViewSet)
 register_snippet(KaartobjectViewSet)
+
+
+@hooks.register("register_admin_urls")
+def geometrie_urls():
+    """The geometry widget's preview: its text read by the server, for the map."""
+    return [
+        path(
+            "kaarten/geometrie/voorbeeld/",
+            geometrie_voorbeeld,
+            name="kaarten_geometrie_voorbeeld",
+        )
+    ]
 
 
 @hooks.register("visie_page_sections", order=-10)

@@ -57,6 +57,6 @@ def test_a_half_filled_form_is_refused_and_nothing_changes(staff):
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Dit is een verplicht veld." in html and "Ongeldige geometriewaarde." in html
+    assert "Dit is een verplicht veld." in html and "Deze geometrie is niet te lezen." in html
     gebied.refresh_from_db()
     assert gebied.naam == "Havenkwartier" and gebied.geometrie.wkt == before
