@@ -51,6 +51,14 @@
   };
   edit.handlers.remove.tooltip.text = "Klik op een vorm om die te verwijderen.";
 
+  // The handles on a shape's corners can only be dragged with a mouse: keep them out of the
+  // Tab order rather than offer nameless buttons (the keyboard's way is the textarea).
+  L.Marker.Touch.mergeOptions({ keyboard: false });
+
+  function point(latlng) {
+    return L.marker(latlng, { keyboard: false, alt: "Punt van de geometrie" });
+  }
+
   // Which drawing buttons a field of each type offers.
   function tools(soort) {
     var points = /POINT/.test(soort) || soort === "GEOMETRY" || soort === "GEOMETRYCOLLECTION";
@@ -124,7 +132,9 @@
     function show(geometry) {
       vormen.clearLayers();
       parts(geometry).forEach(function (part) {
-        var layer = L.GeoJSON.geometryToLayer({ type: "Feature", geometry: part, properties: {} });
+        var layer = L.GeoJSON.geometryToLayer({ type: "Feature", geometry: part, properties: {} }, {
+          pointToLayer: function (feature, latlng) { return point(latlng); }
+        });
         if (layer.setStyle) layer.setStyle(STYLE);
         vormen.addLayer(layer);
       });
@@ -142,9 +152,10 @@
     }
 
     map.on(L.Draw.Event.CREATED, function (event) {
+      var layer = event.layerType === "marker" ? point(event.layer.getLatLng()) : event.layer;
       if (single) vormen.clearLayers();
-      if (event.layer.setStyle) event.layer.setStyle(STYLE);
-      vormen.addLayer(event.layer);
+      if (layer.setStyle) layer.setStyle(STYLE);
+      vormen.addLayer(layer);
       write();
     });
     // While editing, the textarea follows every moved corner: the editor may save the form
