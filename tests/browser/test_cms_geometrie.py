@@ -165,6 +165,50 @@ def test_a_keyboard_user_types_the_geometry_and_sees_it_on_the_map(portal, cms, 
     assert page.errors == []
 
 
+def test_a_new_area_drawn_by_mouse_replaces_the_geometry(portal, cms):
+    page = cms
+    kaartobject = Kaartobject.objects.filter(gebied__isnull=True).first()
+    page.goto(f"{portal}/cms/snippets/kaarten/kaartobject/edit/{kaartobject.pk}/")
+    widget = page.locator("[data-geometrie-widget]")
+    widget.locator(".leaflet-draw-draw-polygon").click()
+    box = widget.locator("[data-geometrie-kaart]").bounding_box()
+    middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    corners = [(-100, -80), (120, -60), (40, 90)]
+    for dx, dy in [*corners, corners[0]]:  # clicking the first corner again closes the area
+        page.mouse.click(middle[0] + dx, middle[1] + dy)
+        page.wait_for_timeout(100)
+    drawn = widget.locator("textarea").input_value()
+    assert '"type":"Polygon"' in drawn
+    # The area is drawn beside what was there: both end up in the geometry, as a collection.
+    page.locator("button.action-save, button[type=submit]:has-text('Opslaan')").first.click()
+    page.wait_for_url(f"{portal}/cms/snippets/kaarten/kaartobject/")
+    kaartobject.refresh_from_db()
+    assert kaartobject.geometrie.srid == 28992
+    polygons = [g for g in kaartobject.geometrie if g.geom_type == "Polygon"]
+    assert len(polygons) == 1 and len(polygons[0].exterior_ring) == 4
+    assert page.errors == []
+
+
+def test_a_widget_that_appears_later_gets_its_map(portal, cms):
+    page = cms
+    gebied = Gebied.objects.get(slug="havenkwartier")
+    page.goto(f"{portal}/cms/snippets/kaarten/gebied/edit/{gebied.pk}/")
+    page.locator("[data-geometrie-widget] .leaflet-container").wait_for()
+    # As an inline panel adds a form: the same markup, new, outside the form here.
+    page.evaluate(
+        """() => {
+            const copy = document.createElement("div");
+            copy.id = "later";
+            copy.innerHTML = document.querySelector("[data-geometrie-widget]").outerHTML
+                .replaceAll("id_geometrie", "id_later").replace(/ class="[^"]*leaflet[^"]*"/g, "");
+            copy.querySelector("[data-geometrie-kaart]").replaceChildren();
+            document.body.append(copy);
+        }"""
+    )
+    page.locator("#later .leaflet-container path").first.wait_for()
+    assert page.errors == []
+
+
 def expect_text(locator, text: str) -> None:
     locator.page.wait_for_function(
         "([el, text]) => el.textContent.includes(text)", arg=[locator.element_handle(), text]
