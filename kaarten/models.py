@@ -6,7 +6,6 @@ from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from leaflet.forms.widgets import LeafletWidget
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel, TitleFieldPanel
@@ -18,6 +17,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from .widgets import GeometrieWidget
 
 
 class Redactioneel(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
@@ -71,7 +72,7 @@ class Locatie(Redactioneel, index.Indexed):
     panels = [
         TitleFieldPanel("naam", targets=["slug"]),
         FieldPanel("slug"),
-        FieldPanel("geometrie", widget=LeafletWidget()),
+        FieldPanel("geometrie", widget=GeometrieWidget()),
         FieldPanel("indicatief"),
         FieldPanel("herkomst"),
     ]

@@ -1,4 +1,5 @@
 from django.template.loader import render_to_string
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -6,6 +7,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import geometrie_voorbeeld
 from .maps import kaarten_van_pagina
 from .models import Gebied, Kaart, Kaartlaag, Locatie
 
@@ -84,6 +86,18 @@ class KaartenGroup(SnippetViewSetGroup):
 
 
 register_snippet(KaartenGroup)
+
+
+@hooks.register("register_admin_urls")
+def geometrie_urls():
+    """The geometry widget's preview: its text read by the server, for the map."""
+    return [
+        path(
+            "kaarten/geometrie/voorbeeld/",
+            geometrie_voorbeeld,
+            name="kaarten_geometrie_voorbeeld",
+        )
+    ]
 
 
 @hooks.register("visie_page_sections", order=-10)

@@ -115,6 +115,6 @@ def test_a_half_filled_form_is_refused_and_nothing_changes(client):
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Dit is een verplicht veld." in html and "Ongeldige geometriewaarde." in html
+    assert "Dit is een verplicht veld." in html and "Deze geometrie is niet te lezen." in html
     locatie.refresh_from_db()
     assert locatie.naam == "Havenkwartier" and locatie.geometrie.wkt == before
