@@ -39,3 +39,9 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", DJANGO_ALLOWED_HOSTS="omgevingsvisie.assen.nl")
     assert result.returncode != 0
     assert "Set DJANGO_SECRET_KEY for production." in result.stderr
+
+
+def test_the_cms_calls_nothing_outside(settings):
+    """No Gravatar (a hash of each editor's e-mail address to a third party), no release check."""
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False

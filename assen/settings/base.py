@@ -128,6 +128,10 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Omgevingsvisie Assen"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The CMS speaks Dutch; English stays selectable for operators.
+# No calls out from the CMS: staff avatars are not fetched from Gravatar (which would send a hash
+# of their e-mail address to a third party), and no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
