@@ -165,7 +165,11 @@ class Gebied(Redactioneel, index.Indexed):
 
     @property
     def indicatief(self) -> bool:
-        return self.locatie is not None and self.locatie.indicatief
+        """Focus areas and the vision's other places are the vision's indicative areas, even
+        where their outline is a measured one (the Lariks focus area is the Lariks wijk)."""
+        return self.soort in (self.Soort.FOCUSGEBIED, self.Soort.PLEK) or (
+            self.locatie is not None and self.locatie.indicatief
+        )
 
     @classmethod
     def slug_for(cls, naam: str, soort: str) -> str:

@@ -32,10 +32,9 @@ def test_focus_areas_have_indicative_outlines_inside_assen():
     for gebied in focus:
         assert gebied.geometrie is not None and gebied.geometrie.valid, gebied.naam
         assert gemeente.contains(gebied.geometrie), gebied.naam
-        herkomst = gebied.locatie.herkomst
-        # Indicative, but where the text takes a wijk's measured CBS boundary (Lariks).
-        assert gebied.indicatief or "CBS" in herkomst.splitlines()[0], gebied.naam
-        assert any(line.startswith("Indicatief") for line in herkomst.splitlines()), gebied.naam
+        assert gebied.indicatief, gebied.naam
+        herkomst = gebied.locatie.herkomst.splitlines()
+        assert any(line.startswith("Indicatief") for line in herkomst), gebied.naam
 
 
 def test_loading_again_changes_nothing():
