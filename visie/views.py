@@ -7,6 +7,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from kaarten.ligging import plaatsen
+
 from .models import HomePage, VisiePage
 from .outline import document_outline
 
@@ -33,7 +35,10 @@ def snippet(text: str, query: str) -> str:
 
 def zoeken(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
+    results, plekken = None, []
+    if len(query) >= 3:
+        # A query that names a wijk or place: what plays there is on 'Wat speelt er hier?'.
+        plekken = list(plaatsen().filter(naam__icontains=query)[:5])
     if query:
         found = Page.objects.live().public().specific().search(query)
         paginator = Paginator(found, RESULTS_PER_PAGE)
@@ -49,7 +54,7 @@ def zoeken(request):
     return render(
         request,
         "visie/zoeken.html",
-        {"query": query, "results": results, "title": _("Zoeken")},
+        {"query": query, "results": results, "plekken": plekken, "title": _("Zoeken")},
     )
 
 

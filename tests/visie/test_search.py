@@ -33,3 +33,11 @@ def test_an_empty_or_huge_query_is_handled(client):
     assert "resultaten voor" not in search(client, q="   ").content.decode()
     response = search(client, q="groen " * 500)
     assert response.status_code == 200
+
+
+def test_a_query_naming_a_place_offers_what_plays_there(client):
+    html = client.get("/zoeken/", {"q": "Kloosterakker"}).content.decode()
+    link = '<a href="/hier/?gebied=kloosterakker">Kloosterakker</a>'
+    assert f"Bekijk wat er speelt bij {link}" in html
+    hier = client.get("/hier/", {"gebied": "kloosterakker"})
+    assert hier.status_code == 200 and "Kloosterakker" in hier.content.decode()
