@@ -115,18 +115,21 @@ def paginas_over(gebieden) -> list[tuple[int, str, str]]:
 def gebied(request, slug):
     """An area: what it is, which areas it lies in and which lie in it, what the maps draw
     there, the pages about it and (through 'kaarten_hier_sections') its opgaven."""
-    gebied = get_object_or_404(
-        Gebied.objects.select_related("locatie"), slug=slug, live=True, locatie__live=True
-    )
+    gebied = get_object_or_404(Gebied.objects.select_related("locatie"), slug=slug, live=True)
+    if gebied.locatie is not None and not gebied.locatie.live:
+        gebied.locatie = None  # an outline not yet published is not shown
+    geometrie = gebied.geometrie
     paginas = [(titel, url) for _, titel, url in paginas_over([gebied])]
     return render(
         request,
         "kaarten/gebied.html",
         {
             "gebied": gebied,
-            "ligt_in": [g for g in gebieden_om(gebied.geometrie) if g.pk != gebied.pk],
+            "ligt_in": [g for g in gebieden_om(geometrie) if g.pk != gebied.pk]
+            if geometrie
+            else [],
             "hierin": gebieden_in(gebied)[1:],
-            "kaarten": kaart_van_gebied(gebied, gebied.naam),
+            "kaarten": kaart_van_gebied(gebied, gebied.naam) if geometrie else [],
             "paginas": paginas,
             "sections": [
                 hook(request, [gebied]) for hook in hooks.get_hooks("kaarten_hier_sections")

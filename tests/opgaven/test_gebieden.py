@@ -79,3 +79,13 @@ def test_the_coverage_view_lists_areas_without_opgaven(client):
     for gebied in plaatsen():
         without = not opgaven_van_gebieden([gebied])
         assert (f'href="/kaarten/gebied/{gebied.slug}/"' in listed) == without, gebied.slug
+
+
+def test_every_area_has_a_page_that_its_opgaven_link_to(client):
+    for gebied in Gebied.objects.filter(live=True):
+        response = client.get(f"/kaarten/gebied/{gebied.slug}/")
+        assert response.status_code == 200, gebied.slug
+        assert f'<h1 class="utrecht-heading-1">{gebied.naam}</h1>' in response.content.decode()
+    opgave = OpgavePage.objects.live().filter(gebied_links__gebied__slug="kloosterakker").first()
+    assert 'href="/kaarten/gebied/kloosterakker/"' in client.get(opgave.url).content.decode()
+    assert client.get("/kaarten/gebied/bestaat-niet/").status_code == 404
