@@ -8,7 +8,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel, TitleFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    PageChooserPanel,
+    PublishingPanel,
+    TitleFieldPanel,
+)
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -75,6 +81,7 @@ class Locatie(Redactioneel, index.Indexed):
         FieldPanel("geometrie", widget=GeometrieWidget()),
         FieldPanel("indicatief"),
         FieldPanel("herkomst"),
+        PublishingPanel(),
     ]
     search_fields = [index.SearchField("naam"), index.AutocompleteField("naam")]
 
@@ -133,6 +140,7 @@ class Gebied(Redactioneel, index.Indexed):
         FieldPanel("soort"),
         FieldPanel("cbs_code"),
         FieldPanel("locatie"),
+        PublishingPanel(),
     ]
     search_fields = [index.SearchField("naam"), index.AutocompleteField("naam")]
 
@@ -205,6 +213,7 @@ class Kaart(Redactioneel, ClusterableModel):
                 "De pagina's waarop deze kaart staat; de eerste is de pagina van de kaart."
             ),
         ),
+        PublishingPanel(),
     ]
 
     class Meta:
@@ -277,6 +286,7 @@ class Kaartlaag(Redactioneel, ClusterableModel, Orderable):
                 "locatie die elke kaart gebruikt."
             ),
         ),
+        PublishingPanel(),
     ]
 
     class Meta(Orderable.Meta):

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from kaarten.models import Gebied, Locatie
+from kaarten.models import Gebied, Kaart, Kaartlaag, Locatie
 from visie.roles import GIS_BEHEERDERS, PUBLICEERDERS, REDACTEUREN
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +118,12 @@ def test_a_half_filled_form_is_refused_and_nothing_changes(client):
     assert "Dit is een verplicht veld." in html and "Deze geometrie is niet te lezen." in html
     locatie.refresh_from_db()
     assert locatie.naam == "Havenkwartier" and locatie.geometrie.wkt == before
+
+
+@pytest.mark.parametrize("model", ["locatie", "gebied", "kaart", "kaartlaag"])
+def test_map_content_can_be_scheduled(client, model):
+    """Scheduled publishing, as for pages: the edit form offers the go-live and expiry dates."""
+    staff = login(client, "beheer")
+    obj = {"locatie": Locatie, "gebied": Gebied, "kaart": Kaart, "kaartlaag": Kaartlaag}[model]
+    html = staff.get(edit_url(model, obj.objects.first().pk)).content.decode()
+    assert 'name="go_live_at"' in html and 'name="expire_at"' in html
