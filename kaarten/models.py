@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.gis.db import models
@@ -275,7 +276,8 @@ class Kaartlaag(Redactioneel, ClusterableModel, Orderable):
         FieldPanel("label"),
         FieldPanel("groep"),
         PageChooserPanel("principe", "visie.PrincipePage"),
-        FieldPanel("kleur"),
+        # The browser's colour picker: the colour is seen, not read as a hex code.
+        FieldPanel("kleur", widget=forms.TextInput(attrs={"type": "color"})),
         FieldPanel("vorm"),
         InlinePanel(
             "objecten",

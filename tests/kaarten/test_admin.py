@@ -127,3 +127,12 @@ def test_map_content_can_be_scheduled(client, model):
     obj = {"locatie": Locatie, "gebied": Gebied, "kaart": Kaart, "kaartlaag": Kaartlaag}[model]
     html = staff.get(edit_url(model, obj.objects.first().pk)).content.decode()
     assert 'name="go_live_at"' in html and 'name="expire_at"' in html
+
+
+def test_a_layers_colour_is_picked_as_a_colour(client):
+    staff = login(client, "beheer")
+    laag = Kaartlaag.objects.first()
+    html = staff.get(edit_url("kaartlaag", laag.pk)).content.decode()
+    assert f'type="color" name="kleur" value="{laag.kleur}"' in html
+    listing = staff.get("/cms/snippets/kaarten/kaartlaag/").content.decode()
+    assert f"background:{laag.kleur}" in listing  # a swatch beside the code
