@@ -1,8 +1,9 @@
-"""Wat speelt er hier? From a point (WGS84), a CBS wijk or a place name to the areas there and
-the places the maps draw there. A point answers with the wijk it lies in, the focus areas and
-places that hold it or lie within NEAR of it, and the places on the maps within NEAR; an area
-answers with what lies in it, not what lies near it. Other apps add what they know of those areas
-(the opgaven) through the hook 'kaarten_hier_sections'."""
+"""Wat speelt er hier? From a point (WGS84), an address or postcode (PDOK Locatieserver), a
+CBS wijk or a place name to the areas there and the places the maps draw there. A point answers
+with the wijk it lies in, the focus areas and places that hold it or lie within NEAR of it, and
+the places on the maps within NEAR; an area answers with what lies in it, not what lies near it.
+Other apps add what they know of those areas (the opgaven) through the hook
+'kaarten_hier_sections'."""
 
 from dataclasses import dataclass, field
 
@@ -12,6 +13,7 @@ from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.geos import Point
 from django.contrib.gis.measure import D
 
+from . import locatieserver
 from .ligging import gebieden_in, gebieden_om, locaties_in, plaatsen
 from .maps import getoond
 from .models import Gebied, Locatie
@@ -37,7 +39,9 @@ class HierForm(forms.Form):
     wijk = forms.ChoiceField(label="Kies een wijk", required=False)
     # An area by its slug, as the area pages link here.
     gebied = forms.SlugField(required=False, widget=forms.HiddenInput, max_length=120)
-    q = forms.CharField(label="Of typ een plaats of wijk", required=False, max_length=100)
+    q = forms.CharField(
+        label="Of typ een adres, postcode, wijk of plek", required=False, max_length=100
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,6 +49,12 @@ class HierForm(forms.Form):
             (wijk.cbs_code, wijk.naam)
             for wijk in plaatsen().filter(soort=Gebied.Soort.WIJK).order_by("naam")
         ]
+
+    def clean_q(self):
+        try:
+            return locatieserver.controleer(self.cleaned_data["q"])
+        except locatieserver.OngeldigeZoekvraag as exc:
+            raise forms.ValidationError(str(exc)) from None
 
     def clean_gebied(self):
         slug = self.cleaned_data["gebied"]
@@ -87,6 +97,16 @@ class Antwoord:
     punt: Point | None = None
     gevraagd: Gebied | None = None  # the area asked for by wijk or name
     keuzes: list[Gebied] = field(default_factory=list)  # several places match the name
+    adres: locatieserver.Adres | None = None  # the address the point was found for
+    melding: str = ""  # why an address could not be looked up
+
+    @property
+    def breedte_lengte(self) -> str:
+        """The point as "lat,lon" in WGS84, for the map to mark it."""
+        if self.punt is None:
+            return ""
+        wgs84 = self.punt.transform(settings.API_SRID, clone=True)
+        return f"{wgs84.y:.6f},{wgs84.x:.6f}"
 
     @property
     def wijk(self) -> Gebied | None:
@@ -142,24 +162,55 @@ def _within(gebied: Gebied) -> Antwoord:
     )
 
 
+def _at(punt: Point) -> Antwoord:
+    assen = gemeente()
+    if assen is None or assen.geometrie is None or not assen.geometrie.contains(punt):
+        return Antwoord(buiten_assen=True, punt=punt)
+    return _near(punt)
+
+
+def _address(q: str) -> Antwoord:
+    """An address or postcode, through the PDOK Locatieserver."""
+    if not locatieserver.beschikbaar():
+        return Antwoord(
+            melding="Zoeken op adres of postcode staat op deze website uit. Kies een wijk, typ "
+            "de naam van een plek of klik op de kaart."
+        )
+    try:
+        found = locatieserver.zoek(q)
+    except locatieserver.LocatieserverFout as exc:
+        return Antwoord(melding=str(exc))
+    if not found:
+        return Antwoord(melding=f'Geen adres, wijk of plek in Assen gevonden voor "{q}".')
+    antwoord = _at(found[0].punt)
+    antwoord.adres = found[0]
+    return antwoord
+
+
 def answer(data: dict) -> Antwoord | None:
     """The answer for a valid form's data; None when nothing was asked."""
     if data.get("lat") is not None:
         punt = Point(data["lon"], data["lat"], srid=settings.API_SRID)
         punt.transform(settings.SRID)
-        assen = gemeente()
-        if assen is None or assen.geometrie is None or not assen.geometrie.contains(punt):
-            return Antwoord(buiten_assen=True, punt=punt)
-        return _near(punt)
+        return _at(punt)
     if data.get("gebied"):
         return _within(plaatsen().get(slug=data["gebied"]))
     if data.get("wijk"):
         return _within(plaatsen().get(soort=Gebied.Soort.WIJK, cbs_code=data["wijk"]))
     if data.get("q"):
-        q = data["q"].strip()
+        q = data["q"]
+        if locatieserver.kijkt_als_adres(q):
+            return _address(q)
         found = list(plaatsen().filter(naam__icontains=q))
         exact = [g for g in found if g.naam.lower() == q.lower()]
         if exact or len(found) == 1:
             return _within((exact or found)[0])
-        return Antwoord(keuzes=found)
+        if found:
+            return Antwoord(keuzes=found)
+        if not locatieserver.beschikbaar():
+            return Antwoord(
+                melding=f'Geen wijk of plek gevonden met de naam "{q}". Kies een wijk uit de '
+                "lijst of klik op de kaart."
+            )
+        return _address(q)  # a street or a place PDOK knows
     return None

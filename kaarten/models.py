@@ -174,9 +174,9 @@ class Gebied(Redactioneel, index.Indexed):
 
     @property
     def indicatief(self) -> bool:
-        """Focus areas and the vision's other places are the vision's indicative areas, even
-        where their outline is a measured one (the Lariks focus area is the Lariks wijk)."""
-        return self.soort in (self.Soort.FOCUSGEBIED, self.Soort.PLEK) or (
+        """A focus area is the vision's own, indicative area, even where its outline is a
+        measured one (the Lariks focus area is drawn as the Lariks wijk)."""
+        return self.soort == self.Soort.FOCUSGEBIED or (
             self.locatie is not None and self.locatie.indicatief
         )
 

@@ -168,6 +168,14 @@ LEAFLET_CONFIG = {
     ],
 }
 
+# Address and postcode search on "Wat speelt er hier?": the PDOK Locatieserver (free, no key),
+# called by the server. An empty URL switches it off; the page then offers wijk, name and map.
+LOCATIESERVER_URL = os.environ.get(
+    "LOCATIESERVER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
+# Seconds a visitor may wait for it before the page says it is unavailable.
+LOCATIESERVER_TIMEOUT = float(os.environ.get("LOCATIESERVER_TIMEOUT", "3"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -15,3 +15,5 @@ STATIC_ROOT = None  # nothing is collected outside production
 # Tests must never reach out for background tiles: the maps have to work without them.
 LEAFLET_CONFIG = {**LEAFLET_CONFIG, "TILES": []}  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests never reach PDOK: the address search is off unless a test serves recorded answers.
+LOCATIESERVER_URL = ""

@@ -26,7 +26,7 @@ def answer_of(html: str) -> str:
 def test_a_point_in_lariks_gives_the_wijk_the_focus_area_and_their_opgaven(client):
     response = client.get("/hier/", LARIKS)
     assert response.status_code == 200
-    assert 'data-punt="52.9985,6.545"' in response.content.decode()  # the map marks the point
+    assert 'data-punt="52.998500,6.545000"' in response.content.decode()  # the map marks it
     html = answer_of(response.content.decode())
     assert '<a href="/kaarten/gebied/wijk-lariks/">Lariks</a> (WK010601)' in html
     assert '<dt>Focusgebied</dt><dd><a href="/kaarten/gebied/lariks/">Lariks</a>' in html
