@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from kaarten.ligging import plaatsen
+from kaarten.locatieserver import kijkt_als_adres
 
 from .models import HomePage, VisiePage
 from .outline import document_outline
@@ -54,7 +55,13 @@ def zoeken(request):
     return render(
         request,
         "visie/zoeken.html",
-        {"query": query, "results": results, "plekken": plekken, "title": _("Zoeken")},
+        {
+            "query": query,
+            "results": results,
+            "plekken": plekken,
+            "adres": kijkt_als_adres(query),
+            "title": _("Zoeken"),
+        },
     )
 
 

@@ -41,3 +41,9 @@ def test_a_query_naming_a_place_offers_what_plays_there(client):
     assert f"Bekijk wat er speelt bij {link}" in html
     hier = client.get("/hier/", {"gebied": "kloosterakker"})
     assert hier.status_code == 200 and "Kloosterakker" in hier.content.decode()
+
+
+@pytest.mark.parametrize("q", ["9401 AB", "Brink 1"])
+def test_a_query_naming_an_address_or_postcode_goes_to_hier(client, q):
+    html = client.get("/zoeken/", {"q": q}).content.decode()
+    assert f'href="/hier/?q={q.replace(" ", "%20")}">Bekijk wat er speelt bij {q}</a>' in html
