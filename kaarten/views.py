@@ -16,7 +16,7 @@ from wagtail import hooks
 
 from .geojson import feature_collection, geometry
 from .hier import HierForm, answer
-from .ligging import gebieden_in, gebieden_om
+from .ligging import gebieden_in, gebieden_om, plaatsen
 from .maps import getoond, kaart_van_gebied, kaart_weergave, lagen_met_objecten, objecten_in
 from .models import Gebied, Kaart
 
@@ -167,10 +167,9 @@ def hier(request):
 
 
 def gebieden_geojson(request):
-    """The wijken and focus areas, for the map on the 'Wat speelt er hier?' page."""
-    gebieden = Gebied.objects.filter(
-        soort__in=[Gebied.Soort.WIJK, Gebied.Soort.FOCUSGEBIED], live=True, locatie__live=True
-    ).select_related("locatie")
+    """The wijken, focus areas and other places, for the map on 'Wat speelt er hier?' (which
+    draws the wijken and focus areas, and the place asked for) and the CMS geometry widget."""
+    gebieden = plaatsen()
     collection = {
         "type": "FeatureCollection",
         "features": [
