@@ -164,6 +164,14 @@ LEAFLET_CONFIG = {
     ],
 }
 
+# Address search on "Wat speelt er hier?" asks PDOK from the server; empty switches it off
+# (a machine without internet), and the page then offers only wijken, names and the map.
+LOCATIESERVER_URL = os.environ.get(
+    "LOCATIESERVER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
+# Seconds a resident waits for PDOK before the page answers without the address search.
+LOCATIESERVER_TIMEOUT = float(os.environ.get("LOCATIESERVER_TIMEOUT", "3"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
