@@ -51,10 +51,13 @@ class HierForm(forms.Form):
         ]
 
     def clean_q(self):
+        q = " ".join(self.cleaned_data["q"].split())
         try:
-            return locatieserver.controleer(self.cleaned_data["q"])
+            if q:
+                locatieserver.normaliseer(q)  # what PDOK would refuse is refused here
         except locatieserver.OngeldigeZoekvraag as exc:
             raise forms.ValidationError(str(exc)) from None
+        return q
 
     def clean_gebied(self):
         slug = self.cleaned_data["gebied"]
@@ -171,11 +174,6 @@ def _at(punt: Point) -> Antwoord:
 
 def _address(q: str) -> Antwoord:
     """An address or postcode, through the PDOK Locatieserver."""
-    if not locatieserver.beschikbaar():
-        return Antwoord(
-            melding="Zoeken op adres of postcode staat op deze website uit. Kies een wijk, typ "
-            "de naam van een plek of klik op de kaart."
-        )
     try:
         found = locatieserver.zoek(q)
     except locatieserver.LocatieserverFout as exc:
@@ -207,7 +205,7 @@ def answer(data: dict) -> Antwoord | None:
             return _within((exact or found)[0])
         if found:
             return Antwoord(keuzes=found)
-        if not locatieserver.beschikbaar():
+        if not locatieserver.is_beschikbaar():
             return Antwoord(
                 melding=f'Geen wijk of plek gevonden met de naam "{q}". Kies een wijk uit de '
                 "lijst of klik op de kaart."

@@ -168,12 +168,12 @@ LEAFLET_CONFIG = {
     ],
 }
 
-# Address and postcode search on "Wat speelt er hier?": the PDOK Locatieserver (free, no key),
-# called by the server. An empty URL switches it off; the page then offers wijk, name and map.
+# Address search on "Wat speelt er hier?" asks PDOK from the server; empty switches it off
+# (a machine without internet), and the page then offers only wijken, names and the map.
 LOCATIESERVER_URL = os.environ.get(
     "LOCATIESERVER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
 )
-# Seconds a visitor may wait for it before the page says it is unavailable.
+# Seconds a resident waits for PDOK before the page answers without the address search.
 LOCATIESERVER_TIMEOUT = float(os.environ.get("LOCATIESERVER_TIMEOUT", "3"))
 
 LOGGING = {

@@ -14,6 +14,7 @@ WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # nothing is collected outside production
 # Tests must never reach out for background tiles: the maps have to work without them.
 LEAFLET_CONFIG = {**LEAFLET_CONFIG, "TILES": []}  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
-# Tests never reach PDOK: the address search is off unless a test serves recorded answers.
+# Nor for PDOK's address search: tests that need it point it at a local server.
 LOCATIESERVER_URL = ""
+LOCATIESERVER_TIMEOUT = 0.5
+WAGTAILADMIN_BASE_URL = "http://testserver"
