@@ -4,6 +4,12 @@ exterior rings counterclockwise and holes clockwise, no 'crs' member."""
 import json
 
 from django.conf import settings
+from django.contrib.gis.gdal import CoordTransform, SpatialReference
+
+
+def to_wgs84() -> CoordTransform:
+    """One transform for a whole collection: building it is most of the cost of a feature."""
+    return CoordTransform(SpatialReference(settings.SRID), SpatialReference(settings.API_SRID))
 
 
 def _round(coordinates):
@@ -24,8 +30,10 @@ def _oriented(polygon: list) -> list:
     ]
 
 
-def geometry(geom) -> dict:
-    data = json.loads(geom.transform(settings.API_SRID, clone=True).json)
+def _rfc7946(data: dict) -> dict:
+    if data["type"] == "GeometryCollection":  # what a place drawn in several parts may be
+        data["geometries"] = [_rfc7946(part) for part in data["geometries"]]
+        return data
     data["coordinates"] = _round(data["coordinates"])
     if data["type"] == "Polygon":
         data["coordinates"] = _oriented(data["coordinates"])
@@ -34,14 +42,18 @@ def geometry(geom) -> dict:
     return data
 
 
-def feature(kaartobject, request) -> dict:
+def geometry(geom, transform: CoordTransform | None = None) -> dict:
+    return _rfc7946(json.loads(geom.transform(transform or to_wgs84(), clone=True).json))
+
+
+def feature(kaartobject, request, transform: CoordTransform) -> dict:
     laag, locatie = kaartobject.laag, kaartobject.locatie
-    punt = locatie.geometrie.point_on_surface.transform(settings.API_SRID, clone=True)
+    punt = locatie.geometrie.point_on_surface.transform(transform, clone=True)
     pagina = kaartobject.pagina
     return {
         "type": "Feature",
         "id": kaartobject.pk,
-        "geometry": geometry(locatie.geometrie),
+        "geometry": geometry(locatie.geometrie, transform),
         "properties": {
             "naam": kaartobject.naam,
             "kaart": laag.kaart.titel,
@@ -62,7 +74,8 @@ def feature(kaartobject, request) -> dict:
 
 
 def feature_collection(kaartobjecten, request) -> dict:
+    transform = to_wgs84()
     return {
         "type": "FeatureCollection",
-        "features": [feature(kaartobject, request) for kaartobject in kaartobjecten],
+        "features": [feature(kaartobject, request, transform) for kaartobject in kaartobjecten],
     }

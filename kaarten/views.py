@@ -14,7 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import quote_etag
 from wagtail import hooks
 
-from .geojson import feature_collection, geometry
+from .geojson import feature_collection, geometry, to_wgs84
 from .hier import HierForm, answer
 from .ligging import gebieden_in, gebieden_om, plaatsen
 from .maps import getoond, kaart_van_gebied, kaart_weergave, lagen_met_objecten, objecten_in
@@ -169,14 +169,14 @@ def hier(request):
 def gebieden_geojson(request):
     """The wijken, focus areas and other places, for the map on 'Wat speelt er hier?' (which
     draws the wijken and focus areas, and the place asked for) and the CMS geometry widget."""
-    gebieden = plaatsen()
+    gebieden, transform = plaatsen(), to_wgs84()
     collection = {
         "type": "FeatureCollection",
         "features": [
             {
                 "type": "Feature",
                 "id": gebied.slug,
-                "geometry": geometry(gebied.geometrie),
+                "geometry": geometry(gebied.geometrie, transform),
                 "properties": {
                     "naam": gebied.naam,
                     "soort": gebied.soort,

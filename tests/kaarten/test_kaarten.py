@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 from django.conf import settings
-from django.contrib.gis.geos import Point
+from django.contrib.gis.geos import GEOSGeometry, Point
 from django.utils.html import escape
 from wagtail.models import Page
 
@@ -185,3 +185,22 @@ def test_the_wijken_and_focus_areas_are_served_for_the_maps_base(client):
     data = geojson(client, "/kaarten/gebieden/geojson/")
     soorten = [feature["properties"]["soort"] for feature in data["features"]]
     assert soorten.count("wijk") == 10 and soorten.count("focusgebied") == 6
+
+
+def test_a_place_drawn_in_several_parts_is_served_as_a_geometry_collection(client):
+    """The CMS lets an editor draw a place in parts of different kinds; the map still serves it."""
+    locatie = Locatie.objects.get(slug="tt-circuit-assen")
+    locatie.geometrie = GEOSGeometry(
+        "GEOMETRYCOLLECTION (POINT (231383 553344), LINESTRING (231300 553300, 231500 553400))",
+        srid=28992,
+    )
+    locatie.save()
+    kaart = locatie.kaartobjecten.first().laag.kaart
+    collection = geojson(client, f"/kaarten/{kaart.slug}/geojson/")
+    served = next(
+        f["geometry"] for f in collection["features"] if f["properties"]["locatie"] == locatie.slug
+    )
+    assert served["type"] == "GeometryCollection"
+    assert [part["type"] for part in served["geometries"]] == ["Point", "LineString"]
+    assert served["geometries"][0]["coordinates"][0] == pytest.approx(6.53, abs=0.05)
+    assert client.get(f"/kaarten/{kaart.slug}/").status_code == 200
