@@ -35,6 +35,8 @@ PAGES = {
     "kaarten": "/kaarten/",
     "kaart": "/kaarten/visiekaart-assen-2040/",
     "hier": "/hier/?lat=52.9985&lon=6.5450",
+    "hier-gebied": "/hier/?gebied=kloosterakker",
+    "gebied": "/kaarten/gebied/kloosterveen/",
     "zoeken": "/zoeken/?q=fiets",
     "leesversie": "/leesversie/",
     "toegankelijkheid": "/toegankelijkheid/",
