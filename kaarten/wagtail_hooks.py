@@ -1,13 +1,14 @@
 from django.template.loader import render_to_string
-from django.urls import path
+from django.urls import path, reverse_lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import geometrie_voorbeeld
+from .admin_views import geodata_importeren, geometrie_voorbeeld
 from .maps import kaarten_van_pagina
 from .models import Gebied, Kaart, Kaartlaag, Locatie
 
@@ -84,6 +85,22 @@ class KaartenGroup(SnippetViewSetGroup):
     menu_label = _("Kaarten")
     menu_name = "kaarten"
 
+    def get_submenu_items(self):
+        return [
+            *super().get_submenu_items(),
+            ImportMenuItem(
+                _("Geodata importeren"),
+                reverse_lazy("kaarten_importeren"),
+                icon_name="upload",
+                order=len(self.items) + 1,
+            ),
+        ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("kaarten.import_geodata")
+
 
 register_snippet(KaartenGroup)
 
@@ -96,7 +113,8 @@ def geometrie_urls():
             "kaarten/geometrie/voorbeeld/",
             geometrie_voorbeeld,
             name="kaarten_geometrie_voorbeeld",
-        )
+        ),
+        path("kaarten/importeren/", geodata_importeren, name="kaarten_importeren"),
     ]
 
 
