@@ -125,7 +125,11 @@ def kaarten_section(request, page) -> str:
         "",
         "{}",
         (
-            (render_to_string("kaarten/includes/kaart_sectie.html", {"weergave": w}, request),)
+            (
+                render_to_string(
+                    "kaarten/includes/kaart_sectie.html", {"weergave": w, "page": page}, request
+                ),
+            )
             for w in kaarten_van_pagina(page)
         ),
     )

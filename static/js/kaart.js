@@ -20,13 +20,12 @@
     return node;
   }
 
+  // What a resident reads: the place and the page or opgave it belongs to; where it was drawn
+  // after stays behind "Herkomst".
   function popup(properties) {
     var box = element("div", "kaart-popup");
     box.appendChild(element("p", "kaart-popup__naam", properties.naam));
-    box.appendChild(element("p", "kaart-popup__laag", properties.laag));
-    if (properties.indicatief) {
-      box.appendChild(element("p", "kaart-popup__herkomst", properties.herkomst));
-    }
+    box.appendChild(element("p", "kaart-popup__laag", properties.laag + (properties.indicatief ? " (indicatief)" : "")));
     if (properties.url) {
       var link = element("a", null, properties.pagina);
       link.href = properties.url;
@@ -34,10 +33,24 @@
       line.appendChild(link);
       box.appendChild(line);
     }
+    if (properties.herkomst) {
+      var details = element("details", "herkomst");
+      details.appendChild(element("summary", null, "Herkomst"));
+      properties.herkomst.split("\n").forEach(function (line) {
+        details.appendChild(element("p", null, line));
+      });
+      box.appendChild(details);
+    }
     return box;
   }
 
-  function layerFor(features, colour, shape) {
+  function popupOptions() {
+    // Fits a phone: never wider than the screen, long text scrolls inside.
+    // (Leaflet adds about 45 px of frame around the content.)
+    return { maxWidth: Math.min(320, window.innerWidth - 110), autoPanPadding: [8, 8] };
+  }
+
+  function layerFor(features, colour, shape, named) {
     var style = { color: colour, weight: shape === "lijn" ? 4 : 2, fillColor: colour, fillOpacity: 0.25 };
     var group = L.featureGroup();
     features.forEach(function (feature) {
@@ -47,20 +60,28 @@
           return L.circleMarker(latlng, { radius: 7, color: "#1a1a1a", weight: 2, fillColor: colour, fillOpacity: 1 });
         }
       });
-      drawn.bindPopup(popup(feature.properties));
-      group.addLayer(drawn);
-      // A marker that a keyboard reaches (Tab) and opens (Enter), for lines and areas too.
+      drawn.bindPopup(popup(feature.properties), popupOptions());
+      // The place's name on the map, once however many layers show it, from a zoom level on
+      // (the map's "kaart--namen").
       var point = feature.properties.punt;
+      if (!named[feature.properties.locatie]) {
+        named[feature.properties.locatie] = true;
+        group.addLayer(
+          L.tooltip({ permanent: true, direction: "center", className: "kaart__naam", opacity: 1 })
+            .setLatLng([point[1], point[0]])
+            .setContent(feature.properties.naam)
+        );
+      }
+      group.addLayer(drawn);
+      // A marker that a keyboard reaches (Tab) and opens (Enter), for lines and areas too; it
+      // shows only when it has the focus, so it is never mistaken for a point on the map.
       var marker = L.marker([point[1], point[0]], {
         keyboard: true,
         title: feature.properties.naam,
         alt: feature.properties.naam,
         icon: L.divIcon({ className: "kaart-punt", html: "", iconSize: [14, 14] })
       });
-      marker.on("add", function () {
-        marker.getElement().style.setProperty("--kleur", colour);
-      });
-      marker.bindPopup(popup(feature.properties));
+      marker.bindPopup(popup(feature.properties), popupOptions());
       group.addLayer(marker);
     });
     return group;
@@ -91,10 +112,97 @@
       });
   }
 
+  /* One switch for all layers of a principle: checked when all are, mixed when some are. */
+  function groupSwitch(groep) {
+    var all = groep.querySelector("[data-groep-schakelaar]");
+    if (!all) return;
+    var boxes = Array.prototype.slice.call(groep.querySelectorAll("input[data-laag]"));
+    function reflect() {
+      var on = boxes.filter(function (box) { return box.checked; }).length;
+      all.checked = on === boxes.length;
+      all.indeterminate = on > 0 && on < boxes.length;
+    }
+    all.addEventListener("change", function () {
+      var on = all.checked;  // each layer's change reflects back on this switch
+      boxes.forEach(function (box) {
+        if (box.checked !== on) {
+          box.checked = on;
+          box.dispatchEvent(new Event("change"));
+        }
+      });
+      reflect();
+    });
+    boxes.forEach(function (box) { box.addEventListener("change", reflect); });
+    reflect();
+  }
+
+  /* "Volledig scherm": the Fullscreen API where there is one, else the map fills the window. */
+  function fullscreen(map, section) {
+    var control = L.control({ position: "topleft" });
+    control.onAdd = function () {
+      var button = element("button", "kaart__volledig", "Volledig scherm");
+      button.type = "button";
+      button.setAttribute("aria-pressed", "false");
+      L.DomEvent.disableClickPropagation(button);
+      function shown(on) {
+        section.classList.toggle("kaart--volledig", on);
+        button.textContent = on ? "Sluit volledig scherm" : "Volledig scherm";
+        button.setAttribute("aria-pressed", on ? "true" : "false");
+        setTimeout(function () { map.invalidateSize(); }, 50);
+      }
+      button.addEventListener("click", function () {
+        var on = !section.classList.contains("kaart--volledig");
+        if (section.requestFullscreen && document.fullscreenEnabled) {
+          if (on) section.requestFullscreen().catch(function () { shown(true); });
+          else if (document.fullscreenElement) document.exitFullscreen();
+          else shown(false);
+        } else {
+          shown(on);
+        }
+      });
+      document.addEventListener("fullscreenchange", function () {
+        shown(document.fullscreenElement === section);
+      });
+      return button;
+    };
+    control.addTo(map);
+  }
+
+  /* Names on the map once there is room for them. */
+  function names(map) {
+    function update() {
+      map.getContainer().classList.toggle("kaart--namen", map.getZoom() >= 14);
+    }
+    map.on("zoomend", update);
+    update();
+  }
+
+  /* A background that cannot be loaded is said, once; the vision's own layers stay. */
+  function backgroundNotice(map, section) {
+    var notice = section.querySelector("[data-ondergrond-melding]");
+    map.eachLayer(function (layer) {
+      if (!(layer instanceof L.TileLayer)) return;
+      layer.on("tileerror", function () {
+        if (notice.textContent) return;
+        notice.textContent = "De achtergrondkaart kon niet worden geladen. De lagen van de visie en de wijkgrenzen staan er wel.";
+      });
+    });
+  }
+
+  /* On a phone the legend starts closed, over the map, so the map comes first. */
+  function legend(section) {
+    var box = section.querySelector("[data-legenda]");
+    if (box && window.matchMedia("(max-width: 47.99em)").matches) box.open = false;
+  }
+
   window.kaartInit = function (map) {
     var section = map.getContainer().closest("[data-kaart]");
     var message = section.querySelector(".kaart__melding");
     var gebied = section.getAttribute("data-gebied");
+    fullscreen(map, section);
+    names(map);
+    backgroundNotice(map, section);
+    legend(section);
     addOndergrond(map, section.getAttribute("data-ondergrond"), gebied);
     fetch(section.getAttribute("data-geojson"))
       .then(function (response) {
@@ -108,14 +216,16 @@
           (byLayer[key] = byLayer[key] || []).push(feature);
         });
         var bounds = L.latLngBounds([]);
+        var named = {};
         section.querySelectorAll("input[data-laag]").forEach(function (box) {
-          var group = layerFor(byLayer[box.getAttribute("data-laag")] || [], box.getAttribute("data-kleur"), box.getAttribute("data-vorm"));
+          var group = layerFor(byLayer[box.getAttribute("data-laag")] || [], box.getAttribute("data-kleur"), box.getAttribute("data-vorm"), named);
           if (group.getLayers().length) bounds.extend(group.getBounds());
           if (box.checked) group.addTo(map);
           box.addEventListener("change", function () {
             if (box.checked) group.addTo(map); else group.remove();
           });
         });
+        section.querySelectorAll("[data-groep]").forEach(groupSwitch);
         // Open on what this map shows (or on its area: addOndergrond); it opened on the whole
         // municipality (SPATIAL_EXTENT).
         if (bounds.isValid() && !gebied) map.fitBounds(bounds, { padding: [16, 16] });

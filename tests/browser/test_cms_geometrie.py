@@ -253,6 +253,8 @@ def test_a_widget_that_appears_later_gets_its_map(portal, cms):
             document.body.append(copy);
         }"""
     )
+    # A map fits itself once it is seen, as a widget in a collapsed panel does when opened.
+    page.locator("#later").scroll_into_view_if_needed()
     page.locator("#later .leaflet-container path").first.wait_for()
     assert page.errors == []
 

@@ -18,7 +18,12 @@ def test_layers_legend_and_popups_work_without_background(portal, browser_page):
     markers = page.locator(".kaart-punt")
     assert markers.count() == features.count()
 
-    # The legend is the layer switcher: Space on a checkbox hides that layer's features.
+    # The legend is the layer switcher: Space on a checkbox hides that layer's features. On a
+    # phone it lies closed over the map, a tap away.
+    legenda = page.locator("[data-legenda]")
+    if page.width_name == "telefoon":
+        assert legenda.get_attribute("open") is None
+        legenda.locator("summary").click()
     laag = Kaartlaag.objects.filter(kaart__slug="barrieres-in-de-stad").first()
     checkbox = page.locator(f'input[data-laag="{laag.pk}"]')
     checkbox.focus()
@@ -63,11 +68,23 @@ def test_the_map_is_drawn_when_the_background_tiles_cannot_be_reached(
     tiles = page.locator(".leaflet-tile")
     assert tiles.count() > 0  # asked for, and failed
     assert page.locator(".leaflet-tile-loaded").count() == 0
+    # The Visiekaart opens on one principle, its first; a switch per principle adds the others.
     features = Kaartobject.objects.filter(laag__kaart__slug="visiekaart-assen-2040")
+    eerste = features.order_by("laag__sort_order").first().laag.principe
+    assert page.locator(".kaart-punt").count() == features.filter(laag__principe=eerste).count()
+    legenda = page.locator("[data-legenda]")
+    if legenda.get_attribute("open") is None:
+        legenda.locator("summary").click()
+    for schakelaar in page.locator("[data-groep-schakelaar]").all():
+        schakelaar.check()
     assert page.locator(".kaart-punt").count() == features.count()
     # Lines and areas are paths, as are the points' circles and the wijk outlines beneath.
     assert page.locator(".leaflet-overlay-pane path").count() > features.count()
-    assert page.locator(".kaart__melding").inner_text() == ""
+    assert page.locator(".kaart__melding:not([data-ondergrond-melding])").inner_text() == ""
+    # The failed background is said in words, not only left blank.
+    notice = page.locator("[data-ondergrond-melding]")
+    assert "achtergrondkaart kon niet worden geladen" in notice.inner_text()
+    assert notice.is_visible()
     assert errors == []
 
 

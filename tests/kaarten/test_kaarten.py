@@ -160,7 +160,7 @@ def test_a_focus_areas_map_shows_each_feature_once_and_outlines_the_area(client)
     assert max(repeated.values()) > 1  # the maps do repeat each other here
     assert len(labels) == len(set(labels))
     assert 0 < len(labels) < Kaartlaag.objects.filter(objecten__in=in_area).distinct().count()
-    text = html.split("De kaart als tekst", 1)[1].split("</details>", 1)[0]
+    text = html.split("De kaart als tekst", 1)[1].split('class="kaart__bron"', 1)[0]
     for naam in {o.naam for o in in_area}:
         assert escape(naam) in text
 
@@ -168,7 +168,7 @@ def test_a_focus_areas_map_shows_each_feature_once_and_outlines_the_area(client)
 def test_the_text_equivalent_lists_every_feature_with_its_link(client):
     kaart = Kaart.objects.get(slug="ruimtelijke-schets-de-verbonden-stad")
     html = client.get(f"/kaarten/{kaart.slug}/").content.decode()
-    text = html.split("De kaart als tekst", 1)[1].split("</details>", 1)[0]
+    text = html.split("De kaart als tekst", 1)[1].split('class="kaart__bron"', 1)[0]
     for kaartobject in Kaartobject.objects.filter(laag__kaart=kaart).select_related("pagina"):
         assert kaartobject.naam in text
         if kaartobject.pagina:
