@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.gis.geos import Point
-from django.db import connections, transaction
+from django.db import connection, connections, transaction
 from django.test.testcases import LiveServerThread
 
 from kaarten.models import Locatie
@@ -17,7 +17,16 @@ from visie.roles import PUBLICEERDERS, REDACTEUREN
 
 from .conftest import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db,
+    # These tests write through the live server's connection, which the browser suite shares
+    # with the tests on SQLite only (tests/browser/conftest.py); on PostGIS the same editing is
+    # covered without a browser (tests/kaarten/test_admin.py).
+    pytest.mark.skipif(
+        connection.vendor != "sqlite", reason="writes through the live server: SpatiaLite only"
+    ),
+]
 PASSWORD = "een-lang-wachtwoord-voor-de-test"
 
 
