@@ -155,7 +155,7 @@ class Gebied(Redactioneel, index.Indexed):
     def __str__(self) -> str:
         """Names alone do not tell "Kloosterveen" the wijk from the focus area: choosers and
         admin lists say the kind and the CBS code."""
-        detail = ", ".join(filter(None, [self.get_soort_display().lower(), self.cbs_code]))
+        detail = ", ".join(filter(None, [self.soort, self.cbs_code]))
         return f"{self.naam} ({detail})"
 
     def clean(self):

@@ -101,7 +101,7 @@ def test_only_publishers_may_publish_map_content(client):
 def test_choosers_tell_a_wijk_from_a_focus_area():
     wijk = Gebied.objects.get(slug="wijk-kloosterveen")
     focus = Gebied.objects.get(slug="kloosterveen")
-    assert str(wijk) == f"Kloosterveen (wijk (cbs), {wijk.cbs_code})"
+    assert str(wijk) == f"Kloosterveen (wijk, {wijk.cbs_code})"
     assert str(focus) == "Kloosterveen (focusgebied)"
 
 
