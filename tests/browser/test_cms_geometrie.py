@@ -253,11 +253,11 @@ def test_a_widget_that_appears_later_gets_its_map(portal, cms):
     page.locator("[data-geometrie-widget] .leaflet-container").wait_for()
     # As an inline panel adds a form: the same markup, new, outside the form here.
     page.evaluate(
-        """() => {
+        r"""() => {
             const copy = document.createElement("div");
             copy.id = "later";
             copy.innerHTML = document.querySelector("[data-geometrie-widget]").outerHTML
-                .replaceAll("id_geometrie", "id_later").replace(/ class="[^"]*leaflet[^"]*"/g, "");
+                .replaceAll("id_geometrie", "id_later").replace(/\bleaflet-[\w-]+/g, "");
             copy.querySelector("[data-geometrie-kaart]").replaceChildren();
             document.body.append(copy);
         }"""
