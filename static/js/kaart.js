@@ -178,6 +178,7 @@
   }
 
   /* A background that cannot be loaded is said, once; the vision's own layers stay. */
+  window.kaartAchtergrondMelding = backgroundNotice;
   function backgroundNotice(map, section) {
     var notice = section.querySelector("[data-ondergrond-melding]");
     map.eachLayer(function (layer) {
@@ -245,6 +246,7 @@ window.hierInit = function (map) {
   var section = map.getContainer().closest("[data-hier]");
   var asked = section.getAttribute("data-gebied");
   section.querySelector(".kaart__melding").textContent = "";
+  window.kaartAchtergrondMelding(map, section);
   fetch(section.getAttribute("data-geojson"))
     .then(function (response) { return response.json(); })
     .then(function (collection) {

@@ -1,6 +1,7 @@
 """'Wat speelt er hier?' in a real browser: the area asked for is outlined and the map opens on
 it, and "Gebruik mijn locatie" asks the browser where the resident is (or says it cannot)."""
 
+import leaflet
 import pytest
 
 from .conftest import axe_violations
@@ -54,4 +55,18 @@ def test_without_permission_my_location_says_so(portal, chromium):
         "el => el.textContent.includes('Uw locatie is niet bekend')", arg=melding.element_handle()
     )
     assert page.url.endswith("/hier/")
+    context.close()
+
+
+def test_a_background_that_cannot_be_loaded_is_said(portal, chromium, monkeypatch):
+    unreachable = ("BRT-Achtergrondkaart", "http://127.0.0.1:9/{z}/{x}/{y}.png", {})
+    monkeypatch.setitem(leaflet.app_settings, "TILES", [unreachable])
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{portal}/hier/?gebied=kloosterakker")
+    notice = page.locator("[data-ondergrond-melding]")
+    page.wait_for_function(
+        "el => el.textContent.includes('achtergrondkaart kon niet')", arg=notice.element_handle()
+    )
+    assert notice.is_visible()
     context.close()
