@@ -76,14 +76,10 @@ class HierForm(forms.Form):
 
 @dataclass
 class Plek:
-    """A place on the maps, listed once with the maps and legend items that show it."""
+    """A place on the maps, listed once with the map entries that show it."""
 
     locatie: Locatie
     objecten: list = field(default_factory=list)
-
-    @property
-    def kaarten(self) -> list:
-        return list(dict.fromkeys(o.laag.kaart for o in self.objecten))
 
     @property
     def paginas(self) -> list:

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.choices import flatten_choices
 from django.utils.translation import gettext_lazy as _
 
-from kaarten.ligging import gebieden_in
+from kaarten.ligging import met_wat_erin_ligt
 from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 from visie.outline import document_outline
@@ -82,9 +82,7 @@ class RegisterFilter(forms.Form):
             opgaven = opgaven.filter(thema_links__thema__nummer=data["thema"])
         if data.get("gebied"):
             gebied = Gebied.objects.select_related("locatie").get(slug=data["gebied"], live=True)
-            opgaven = opgaven.filter(
-                gebied_links__gebied_id__in=[g.pk for g in gebieden_in(gebied)]
-            )
+            opgaven = opgaven.filter(gebied_links__gebied_id__in=met_wat_erin_ligt([gebied]))
         if data.get("uitwerking"):
             opgaven = opgaven.filter(uitwerking_links__uitwerking__slug=data["uitwerking"])
         if data.get("q"):

@@ -4,7 +4,7 @@ always agree."""
 
 from django.db.models import Prefetch
 
-from kaarten.ligging import gebieden_in, ligging
+from kaarten.ligging import met_wat_erin_ligt
 from kaarten.models import Gebied
 from visie.models import FocusgebiedPage, PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 
@@ -36,20 +36,12 @@ def opgaven_of(page) -> tuple[list, str] | None:
     return list(opgaven), register_url(**{key: value})
 
 
-def gebied_ids(gebieden: list[Gebied]) -> set[int]:
-    """The areas themselves and every area lying in one of them."""
-    if len(gebieden) == 1:
-        return {gebied.pk for gebied in gebieden_in(gebieden[0])}
-    inside = ligging()
-    return {pk for gebied in gebieden for pk in inside.get(gebied.pk, [gebied.pk])}
-
-
 def opgaven_van_gebieden(gebieden: list[Gebied]) -> list[OpgavePage]:
     """The opgaven of some areas: those linked to the areas and to every place lying in them.
     Each opgave's `via` names the places it comes through, empty when it names one of the areas
     itself. The one definition behind an area's page, the register's filter, the matrix, the
     coverage view and 'Wat speelt er hier?'."""
-    ids, asked = gebied_ids(gebieden), {gebied.pk for gebied in gebieden}
+    ids, asked = met_wat_erin_ligt(gebieden), {gebied.pk for gebied in gebieden}
     opgaven = list(
         OpgavePage.objects.live()
         .filter(gebied_links__gebied_id__in=ids)
