@@ -31,7 +31,6 @@ class GebiedViewSet(SnippetViewSet):
         ja_nee("indicatief", _("grens indicatief"), lambda gebied: gebied.indicatief),
     ]
     list_filter = ["soort"]
-    search_fields = ["naam"]
 
 
 class LocatieViewSet(SnippetViewSet):
@@ -45,7 +44,6 @@ class LocatieViewSet(SnippetViewSet):
         Column("gebruik", label=_("op kaarten"), accessor=lambda loc: loc.kaartobjecten.count()),
     ]
     list_filter = ["indicatief"]
-    search_fields = ["naam"]
 
 
 class KaartViewSet(SnippetViewSet):

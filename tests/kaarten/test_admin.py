@@ -136,3 +136,14 @@ def test_a_layers_colour_is_picked_as_a_colour(client):
     assert f'type="color" name="kleur" value="{laag.kleur}"' in html
     listing = staff.get("/cms/snippets/kaarten/kaartlaag/").content.decode()
     assert f"background:{laag.kleur}" in listing  # a swatch beside the code
+
+
+@pytest.mark.parametrize(
+    "model, hit, miss", [("gebied", "Lariks", "Kloosterakker"), ("locatie", "Asserbos", "A28")]
+)
+def test_the_map_listings_can_be_searched(client, model, hit, miss):
+    staff = login(client, "beheer")
+    response = staff.get(f"/cms/snippets/kaarten/{model}/", {"q": hit})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert hit in html and miss not in html
