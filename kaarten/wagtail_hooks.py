@@ -32,6 +32,9 @@ class GebiedViewSet(SnippetViewSet):
     ]
     list_filter = ["soort"]
 
+    def get_queryset(self, request):
+        return Gebied.objects.select_related("locatie")  # each row's "indicatief" reads it
+
 
 class LocatieViewSet(SnippetViewSet):
     model = Locatie
@@ -41,9 +44,12 @@ class LocatieViewSet(SnippetViewSet):
         "naam",
         Column("vorm", label=_("vorm"), accessor=lambda loc: VORMEN[loc.geometrie.dims]),
         ja_nee("indicatief", _("indicatief"), lambda locatie: locatie.indicatief),
-        Column("gebruik", label=_("op kaarten"), accessor=lambda loc: loc.kaartobjecten.count()),
+        Column("gebruik", label=_("op kaarten"), accessor=lambda loc: len(loc.kaartobjecten.all())),
     ]
     list_filter = ["indicatief"]
+
+    def get_queryset(self, request):
+        return Locatie.objects.prefetch_related("kaartobjecten")  # counted with the list
 
 
 class KaartViewSet(SnippetViewSet):
