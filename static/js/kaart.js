@@ -179,7 +179,6 @@
   }
 
   /* A background that cannot be loaded is said, once; the vision's own layers stay. */
-  window.kaartAchtergrondMelding = backgroundNotice;
   function backgroundNotice(map, section) {
     var notice = section.querySelector("[data-ondergrond-melding]");
     map.eachLayer(function (layer) {
@@ -238,63 +237,62 @@
         message.textContent = "De lagen van de kaart konden niet worden geladen. Alles wat de kaart toont, staat ook in de lijst hieronder.";
       });
   };
-})();
 
-/* Wat speelt er hier?: the wijken and focus areas for orientation; a click asks the server
-   about that point, the same as the form does. */
-window.hierInit = function (map) {
-  "use strict";
-  var section = map.getContainer().closest("[data-hier]");
-  var asked = section.getAttribute("data-gebied");
-  section.querySelector(".kaart__melding").textContent = "";
-  window.kaartAchtergrondMelding(map, section);
-  fetch(section.getAttribute("data-geojson"))
-    .then(function (response) { return response.json(); })
-    .then(function (collection) {
-      var layer = L.geoJSON(collection, {
-        // Other places stay out of the way; the area asked for stands out.
-        filter: function (feature) { return feature.properties.soort !== "plek" || feature.id === asked; },
-        style: function (feature) {
-          if (feature.id === asked) return { color: "#1a1a1a", weight: 4, fillOpacity: 0.15 };
-          return feature.properties.soort === "focusgebied"
-            ? { color: "#8e2c6f", weight: 3, fillOpacity: 0.1, dashArray: "6 4" }
-            : { color: "#00594c", weight: 2, fillOpacity: 0.05 };
-        },
-        interactive: false
-      }).addTo(map);
-      layer.eachLayer(function (shape) {
-        if (shape.feature.id === asked) map.fitBounds(shape.getBounds(), { padding: [16, 16] });
+  /* Wat speelt er hier?: the wijken and focus areas for orientation; a click asks the server
+     about that point, the same as the form does. */
+  window.hierInit = function (map) {
+    var section = map.getContainer().closest("[data-hier]");
+    var asked = section.getAttribute("data-gebied");
+    section.querySelector(".kaart__melding").textContent = "";
+    backgroundNotice(map, section);
+    fetch(section.getAttribute("data-geojson"))
+      .then(function (response) { return response.json(); })
+      .then(function (collection) {
+        var layer = L.geoJSON(collection, {
+          // Other places stay out of the way; the area asked for stands out.
+          filter: function (feature) { return feature.properties.soort !== "plek" || feature.id === asked; },
+          style: function (feature) {
+            if (feature.id === asked) return { color: "#1a1a1a", weight: 4, fillOpacity: 0.15 };
+            return feature.properties.soort === "focusgebied"
+              ? { color: "#8e2c6f", weight: 3, fillOpacity: 0.1, dashArray: "6 4" }
+              : { color: "#00594c", weight: 2, fillOpacity: 0.05 };
+          },
+          interactive: false
+        }).addTo(map);
+        layer.eachLayer(function (shape) {
+          if (shape.feature.id === asked) map.fitBounds(shape.getBounds(), { padding: [16, 16] });
+        });
       });
-    });
-  var point = section.getAttribute("data-punt");
-  if (point) {
-    var latlon = point.split(",").map(Number);
-    L.marker(latlon, { title: "Gekozen punt", alt: "Gekozen punt" }).addTo(map);
-    map.setView(latlon, 15);
-  }
-  function ask(lat, lon) {
-    var url = new URL(window.location.href);
-    url.search = "";
-    url.searchParams.set("lat", lat.toFixed(6));
-    url.searchParams.set("lon", lon.toFixed(6));
-    window.location.assign(url.toString() + "#antwoord-kop");
-  }
-  map.on("click", function (event) { ask(event.latlng.lat, event.latlng.lng); });
+    var point = section.getAttribute("data-punt");
+    if (point) {
+      var latlon = point.split(",").map(Number);
+      L.marker(latlon, { title: "Gekozen punt", alt: "Gekozen punt" }).addTo(map);
+      map.setView(latlon, 15);
+    }
+    function ask(lat, lon) {
+      var url = new URL(window.location.href);
+      url.search = "";
+      url.searchParams.set("lat", lat.toFixed(6));
+      url.searchParams.set("lon", lon.toFixed(6));
+      window.location.assign(url.toString() + "#antwoord-kop");
+    }
+    map.on("click", function (event) { ask(event.latlng.lat, event.latlng.lng); });
 
-  // "Mijn locatie": only where the browser can tell, and only when asked.
-  var button = document.querySelector("[data-mijn-locatie]");
-  var status = document.querySelector("[data-mijn-locatie-melding]");
-  if (button && navigator.geolocation) {
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      status.textContent = "Uw locatie wordt opgevraagd…";
-      navigator.geolocation.getCurrentPosition(
-        function (position) { ask(position.coords.latitude, position.coords.longitude); },
-        function () {
-          status.textContent = "Uw locatie is niet bekend (geen toestemming of niet beschikbaar). Kies een wijk, typ een adres of klik op de kaart.";
-        },
-        { timeout: 10000, maximumAge: 60000 }
-      );
-    });
-  }
-};
+    // "Mijn locatie": only where the browser can tell, and only when asked.
+    var button = document.querySelector("[data-mijn-locatie]");
+    var status = document.querySelector("[data-mijn-locatie-melding]");
+    if (button && navigator.geolocation) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        status.textContent = "Uw locatie wordt opgevraagd…";
+        navigator.geolocation.getCurrentPosition(
+          function (position) { ask(position.coords.latitude, position.coords.longitude); },
+          function () {
+            status.textContent = "Uw locatie is niet bekend (geen toestemming of niet beschikbaar). Kies een wijk, typ een adres of klik op de kaart.";
+          },
+          { timeout: 10000, maximumAge: 60000 }
+        );
+      });
+    }
+  };
+})();
