@@ -76,12 +76,19 @@ def _outline(slug: str, naam: str, geometry, indicatief: bool, herkomst: str) ->
     )
 
 
-def _add(report: LoadReport, naam: str, soort: str, slug: str, geometrie, **values) -> None:
+def _add(
+    report: LoadReport,
+    naam: str,
+    soort: str,
+    slug: str,
+    geometrie,
+    indicatief: bool = False,
+    herkomst: str = "",
+    **values,
+) -> None:
     if Gebied.objects.filter(slug=slug).exists():
         report.unchanged.append(slug)
         return
-    indicatief = values.pop("indicatief", False)
-    herkomst = values.pop("herkomst", "")
     locatie = _outline(slug, naam, geometrie, indicatief, herkomst)
     Gebied.objects.create(naam=naam, soort=soort, slug=slug, locatie=locatie, **values)
     report.created.append(slug)
