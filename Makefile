@@ -39,6 +39,7 @@ test: setup ## Lint, check migrations and run the whole suite on SpatiaLite and 
 	./scripts/ensure-postgis.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=assen.settings.test $(PYTHON) manage.py makemigrations --check --dry-run
 	$(PYTHON) manage.py check_content
 	@echo "== pytest on SpatiaLite =="
@@ -46,8 +47,8 @@ test: setup ## Lint, check migrations and run the whole suite on SpatiaLite and 
 	@echo "== pytest on PostGIS =="
 	DATABASE_URL=$(POSTGIS_URL) $(VENV)/bin/pytest
 
-lint: setup ## ruff lint and format check
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+lint: setup ## ruff lint and format check, and the one-way rule between the apps
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
 
 format: setup ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .
