@@ -64,7 +64,7 @@ class OpgavenRegisterPage(RoutablePageMixin, Page):
             ],
         }
 
-    def filtered(self, request) -> tuple[RegisterFilter, list]:
+    def filtered(self, request) -> tuple[RegisterFilter, models.QuerySet]:
         """The filter form read from the URL and the opgaven it selects; none when the URL
         holds a value the form refuses."""
         form = RegisterFilter(request.GET or None)
@@ -73,7 +73,7 @@ class OpgavenRegisterPage(RoutablePageMixin, Page):
             opgaven = form.filter(opgaven)
         elif form.is_bound:
             opgaven = opgaven.none()
-        return form, list(opgaven)
+        return form, opgaven
 
     def _render(self, request, form, template=None, **context):
         response = self.render(
@@ -86,15 +86,13 @@ class OpgavenRegisterPage(RoutablePageMixin, Page):
     @path("")
     def register(self, request):
         form, opgaven = self.filtered(request)
-        return self._render(request, form, opgaven=opgaven)
+        return self._render(request, form, opgaven=list(opgaven))
 
     @path("matrix/")
     def matrix(self, request):
         form, opgaven = self.filtered(request)
         matrix = build_matrix(opgaven, form.values)
-        return self._render(
-            request, form, template="opgaven/matrix.html", matrix=matrix, opgaven=opgaven
-        )
+        return self._render(request, form, template="opgaven/matrix.html", matrix=matrix)
 
     @path("dekking/")
     def dekking(self, request):
@@ -116,6 +114,7 @@ class OpgavenRegisterPage(RoutablePageMixin, Page):
                 f"Dit filter kan niet worden toegepast ({problems}).",
                 content_type="text/plain; charset=utf-8",
             )
+        opgaven = list(opgaven)
         description = "\n".join(
             [
                 f"Opgavenregister Omgevingsvisie Assen, {len(opgaven)} opgaven.",
