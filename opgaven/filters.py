@@ -98,6 +98,12 @@ class RegisterFilter(forms.Form):
             return {}
         return {name: value for name, value in self.cleaned_data.items() if value}
 
+    @property
+    def query(self) -> str:
+        """The filters in force as a query string, for links to other views of the same
+        selection."""
+        return urlencode(self.values)
+
     def description(self) -> str:
         """The active filters in words, e.g. 'Thema: 2.2 Wonen en woonomgeving'."""
         parts = []

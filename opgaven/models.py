@@ -1,6 +1,7 @@
 """The opgaven register: every opgave of section 3.5 and of the uitwerkingen, each traced to the
 principles, sporen, themes, gebieden and uitwerkingen it belongs to, with the reason per link."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
@@ -19,6 +20,8 @@ from .exports import FORMATS, export_response
 from .filters import RegisterFilter
 from .forms import REQUIRED_LINKS, OpgaveForm
 from .matrix import build_matrix
+
+REGISTER_PER_PAGE = 100
 
 
 class OpgavenRegisterPage(RoutablePageMixin, Page):
@@ -86,7 +89,10 @@ class OpgavenRegisterPage(RoutablePageMixin, Page):
     @path("")
     def register(self, request):
         form, opgaven = self.filtered(request)
-        return self._render(request, form, opgaven=list(opgaven))
+        # Paged, so the register stays one readable page at any size; a bad page number shows
+        # the nearest page rather than an error.
+        pagina = Paginator(opgaven, REGISTER_PER_PAGE).get_page(request.GET.get("pagina"))
+        return self._render(request, form, opgaven=pagina.object_list, pagina=pagina)
 
     @path("matrix/")
     def matrix(self, request):

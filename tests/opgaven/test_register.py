@@ -1,5 +1,9 @@
 """The opgaven register: complete, traceable, filterable, and constant in SQL."""
 
+import re
+from html import unescape
+from urllib.parse import parse_qsl
+
 import pytest
 import yaml
 from django.core.cache import cache
@@ -61,6 +65,34 @@ def test_register_lists_all_and_filters_combine(client):
     assert 0 < expected.count() < total
     for opgave in expected:
         assert opgave.url in html
+
+
+def test_the_register_pages_through_a_selection_and_keeps_its_filter(client, monkeypatch):
+    monkeypatch.setattr("opgaven.models.REGISTER_PER_PAGE", 10)
+    titles = re.compile(r'<h2 class="utrecht-heading-3 register__titel"><a href="([^"]+)">')
+    for params in [{}, {"principe": "1.2"}]:
+        expected = {
+            opgave.url
+            for opgave in OpgavePage.objects.live().filter(
+                **({"principe_links__principe__nummer": "1.2"} if params else {})
+            )
+        }
+        assert len(expected) > 10
+        seen, query = [], {**params, "pagina": "1"}
+        while query:
+            html = register(client, **query).content.decode()
+            shown = titles.findall(html)
+            assert 0 < len(shown) <= 10
+            seen += shown
+            assert f"{len(expected)} opgaven" in html
+            volgende = re.search(r'href="\?([^"]+)" rel="next"', html)
+            query = dict(parse_qsl(unescape(volgende.group(1)))) if volgende else None
+            if query:
+                assert {k: v for k, v in query.items() if k != "pagina"} == params
+        assert sorted(seen) == sorted(expected)
+    # A page number past the end or not a number shows the nearest page, never an error.
+    for pagina in ["999999999999999999999", "x", "-1"]:
+        assert titles.findall(register(client, pagina=pagina).content.decode())
 
 
 def test_free_text_filter(client):
