@@ -20,20 +20,21 @@ PAGE_LINKS = {
 }
 
 
-def opgaven_of(page) -> tuple[list, str] | None:
-    """The live opgaven linked to a page of the vision and the register URL that lists them;
-    None for pages that opgaven do not link to."""
+def opgaven_of(page, limit: int) -> tuple[list, int, str] | None:
+    """The first `limit` live opgaven linked to a page of the vision, how many there are in all,
+    and the register URL that lists them all; None for pages that opgaven do not link to."""
     if isinstance(page, FocusgebiedPage):
         if page.gebied_id is None:
-            return [], ""
-        return opgaven_van_gebieden([page.gebied]), register_url(gebied=page.gebied.slug)
+            return [], 0, ""
+        opgaven = opgaven_van_gebieden([page.gebied])
+        return opgaven[:limit], len(opgaven), register_url(gebied=page.gebied.slug)
     if type(page) in PAGE_LINKS:
         lookup, key, value_of = PAGE_LINKS[type(page)]
         value, target = value_of(page), page.pk
     else:
         return None
     opgaven = OpgavePage.objects.live().filter(**{lookup: target}).distinct().order_by("path")
-    return list(opgaven), register_url(**{key: value})
+    return list(opgaven[:limit]), opgaven.count(), register_url(**{key: value})
 
 
 def opgaven_van_gebieden(gebieden: list[Gebied]) -> list[OpgavePage]:

@@ -4,17 +4,21 @@ from wagtail import hooks
 from .admin_views import OpgaveListingViewSet
 from .koppelingen import opgaven_hier_en_overal, opgaven_of
 
+# A page lists this many of its opgaven and leaves the rest to the filtered register, so a
+# principle's page stays readable however many opgaven the register holds.
+OPGAVEN_OP_PAGINA = 25
+
 
 @hooks.register("visie_page_sections")
 def opgaven_section(request, page) -> str:
     """The opgaven of a principle, spoor, theme, focus area or uitwerking, on its page."""
-    found = opgaven_of(page)
+    found = opgaven_of(page, limit=OPGAVEN_OP_PAGINA)
     if found is None:
         return ""
-    opgaven, url = found
+    opgaven, aantal, url = found
     return render_to_string(
         "opgaven/includes/opgaven_van_pagina.html",
-        {"page": page, "opgaven": opgaven, "register_url": url},
+        {"page": page, "opgaven": opgaven, "aantal": aantal, "register_url": url},
         request=request,
     )
 

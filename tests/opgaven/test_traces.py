@@ -5,6 +5,7 @@ matrix and exports must agree for any filter."""
 import csv
 import io
 import re
+from html import unescape
 
 import openpyxl
 import pytest
@@ -56,6 +57,22 @@ def test_linked_pages_list_their_opgaven(client, model, lookup, where):
     assert len(re.findall(r"<li>", section)) == expected.count()
     for opgave in expected:
         assert opgave.url in section
+
+
+@pytest.mark.parametrize(
+    "model, where", [(PrincipePage, {"nummer": "1.2"}), (FocusgebiedPage, {"slug": "lariks"})]
+)
+def test_a_page_with_many_opgaven_lists_the_first_and_links_all_in_the_register(
+    client, monkeypatch, model, where
+):
+    monkeypatch.setattr("opgaven.wagtail_hooks.OPGAVEN_OP_PAGINA", 2)
+    page = model.objects.get(**where)
+    html = client.get(page.url).content.decode()
+    section = html.split('id="opgaven-van-pagina-kop"', 1)[1].split("</section>", 1)[0]
+    alle = re.search(r'<a href="([^"]+)">Alle (\d+) opgaven in het opgavenregister', section)
+    assert len(re.findall(r"<li>", section)) == 2 < int(alle.group(2))
+    assert "hier staan de eerste 2." in section
+    assert register_count(client, unescape(alle.group(1))) == int(alle.group(2))
 
 
 def test_every_focus_area_is_tied_to_its_gebied():
