@@ -1,6 +1,11 @@
 """Test settings. The database comes from DATABASE_URL: SpatiaLite, then PostGIS in make test."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
+from .base import CACHE_DIR
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -18,3 +23,12 @@ LEAFLET_CONFIG = {**LEAFLET_CONFIG, "TILES": []}  # noqa: F405
 LOCATIESERVER_URL = ""
 LOCATIESERVER_TIMEOUT = 0.5
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# A cache of its own per test run (tests/conftest.py removes it), so runs side by side never meet;
+# servers a test starts share one through CACHE_DIR.
+RUN_CACHE_DIR = Path(tempfile.gettempdir()) / f"assen-test-cache-{os.getpid()}"
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": CACHE_DIR or str(RUN_CACHE_DIR),
+    }
+}
