@@ -67,10 +67,20 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str,
 
 @contextmanager
 def serving(env: dict[str, str]):
-    """A portal process on a free port of its own; yields its address."""
+    """A portal process on a free port of its own (gunicorn with one sync worker, which keeps its
+    database connection between requests); yields its address."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "assen.wsgi",
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

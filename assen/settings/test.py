@@ -1,8 +1,6 @@
 """Test settings. The database comes from DATABASE_URL: SpatiaLite, then PostGIS in make test."""
 
 import os
-import tempfile
-from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import CACHE_DIR
@@ -25,7 +23,7 @@ LOCATIESERVER_TIMEOUT = 0.5
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # A cache of its own per test run (tests/conftest.py removes it), so runs side by side never meet;
 # servers a test starts share one through CACHE_DIR.
-RUN_CACHE_DIR = Path(tempfile.gettempdir()) / f"assen-test-cache-{os.getpid()}"
+RUN_CACHE_DIR = BASE_DIR / ".cache" / f"test-{os.getpid()}"  # noqa: F405
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
