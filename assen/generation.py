@@ -6,6 +6,7 @@ change retires all of it in every worker at once, however many pages an opgave o
 on; purging exact URLs could never be complete (see docs/decisions.md).
 """
 
+import threading
 from uuid import uuid4
 
 from django.core.cache import cache
@@ -24,8 +25,13 @@ KEY = "inhoud:generatie"
 # The apps whose models the public site shows; Wagtail's pages and sites besides.
 PUBLIC_APPS = {"visie", "opgaven", "kaarten"}
 
+# Whether this process has read the generation since it last changed it: a loader saving
+# thousands of rows in one transaction then changes it once, not once per row.
+_state = threading.local()
+
 
 def current() -> str:
+    _state.read = True
     value = cache.get(KEY)
     if value is None:
         cache.add(KEY, uuid4().hex, timeout=None)
@@ -39,14 +45,23 @@ def key(name: str) -> str:
 
 
 def bump() -> None:
+    _state.read = False
     cache.set(KEY, uuid4().hex, timeout=None)
 
 
 def _changed(**kwargs) -> None:
-    bump()
-    # A request that read the database before the change was committed may have cached the old
-    # content under the new generation; bumping again after the commit retires that as well.
-    transaction.on_commit(bump)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        bump()
+        return
+    # Within a transaction only this connection sees the change: bump now if this process may
+    # have cached the old state since the last bump (a test, a view that publishes and renders)...
+    if getattr(_state, "read", True):
+        bump()
+    # ... and once more after the commit, which retires whatever other workers cached from the
+    # old rows meanwhile.
+    if not any(callback is bump for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(bump)
 
 
 def _stored(sender, **kwargs) -> None:

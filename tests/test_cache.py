@@ -5,8 +5,10 @@ import gzip
 
 import brotli
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
+from assen import generation
 from kaarten.models import Kaart, Kaartlaag
 from opgaven.models import OpgavePage
 from visie.models import HoofdstukPage, ThemaPage
@@ -149,3 +151,19 @@ def test_an_answer_that_sets_a_cookie_is_not_cached(client, settings):
     assert login.cookies
     assert not login.has_header("X-Cache")
     assert not login.has_header("Content-Encoding")
+
+
+def test_a_transaction_changes_the_generation_once_unless_this_process_read_it_between():
+    """A loader storing many rows in one transaction purges once, not once per row; a change
+    after this process served something from the new generation purges again."""
+    thema = ThemaPage.objects.get(nummer="2.1")
+    before = generation.current()
+    thema.save()
+    changed = cache.get(generation.KEY)
+    assert changed != before
+    for _ in range(3):
+        thema.save()
+    assert cache.get(generation.KEY) == changed
+    assert generation.current() == changed  # something is served from it
+    thema.save()
+    assert cache.get(generation.KEY) != changed
