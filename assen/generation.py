@@ -25,7 +25,7 @@ KEY = "inhoud:generatie"
 # The apps whose models the public site shows; Wagtail's pages and sites besides.
 PUBLIC_APPS = {"visie", "opgaven", "kaarten"}
 
-# Whether this process has read the generation since it last changed it: a loader saving
+# Whether this thread has read the generation since it last changed it: a loader saving
 # thousands of rows in one transaction then changes it once, not once per row.
 _state = threading.local()
 
@@ -54,8 +54,9 @@ def _changed(**kwargs) -> None:
     if not connection.in_atomic_block:
         bump()
         return
-    # Within a transaction only this connection sees the change: bump now if this process may
-    # have cached the old state since the last bump (a test, a view that publishes and renders)...
+    # Within a transaction only this thread's connection sees the change: bump now if the thread
+    # may have cached the old state since the last bump (a test, a view that publishes and
+    # renders)...
     if getattr(_state, "read", True):
         bump()
     # ... and once more after the commit, which retires whatever other workers cached from the
