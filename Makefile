@@ -60,5 +60,5 @@ superuser: setup ## Create the first CMS user (asks for name and password)
 	$(PYTHON) manage.py migrate --no-input
 	$(PYTHON) manage.py createsuperuser
 
-clean: ## Remove the virtualenv and the local database
-	rm -rf $(VENV) db.sqlite3 .test-spatialite.sqlite3 staticfiles
+clean: ## Remove the virtualenv, the local database and the cache
+	rm -rf $(VENV) db.sqlite3 .test-spatialite.sqlite3 staticfiles .cache

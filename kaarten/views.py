@@ -78,7 +78,7 @@ def _geojson_response(request, objecten) -> HttpResponse:
 
 
 def geojson_response(request, data: dict) -> HttpResponse:
-    """GeoJSON that browsers and proxies may keep for an hour, and revalidate by its ETag."""
+    """GeoJSON that browsers and proxies may keep as long as a page, and revalidate by its ETag."""
     body = json.dumps(data, ensure_ascii=False).encode()
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     if etag in request.headers.get("If-None-Match", ""):
@@ -86,7 +86,7 @@ def geojson_response(request, data: dict) -> HttpResponse:
     else:
         response = HttpResponse(body, content_type=GEOJSON_TYPE)
     response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=3600)
+    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
     return response
 
 

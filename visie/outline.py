@@ -9,10 +9,9 @@ outline puts both where the document has them.
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from assen import generation
 
 from .models import HomePage, HoofdstukPage, PrincipePage, SpoorPage
 
@@ -129,20 +128,11 @@ def build_outline() -> Outline:
 
 
 def document_outline() -> Outline:
-    outline = cache.get(CACHE_KEY)
+    """The outline, built once per content generation in the cache all workers share, so every
+    worker follows a publish, move or deletion at once."""
+    key = generation.key(CACHE_KEY)
+    outline = cache.get(key)
     if outline is None:
         outline = build_outline()
-        cache.set(CACHE_KEY, outline, timeout=None)
+        cache.set(key, outline, timeout=60 * 60 * 24)
     return outline
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-def _forget_outline(**kwargs) -> None:
-    cache.delete(CACHE_KEY)
-
-
-@receiver(post_delete, sender=Page)
-def _forget_outline_after_delete(**kwargs) -> None:
-    cache.delete(CACHE_KEY)

@@ -13,6 +13,7 @@ DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h]
 
 INSTALLED_APPS = [
+    "assen",  # the content generation that purges the caches (assen/generation.py)
     "visie",
     "opgaven",
     "kaarten",
@@ -40,6 +41,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Caching and database faults: cached public pages are served before anything touches the
+    # database; a database that cannot be reached gets the Dutch 503 page.
+    "assen.page_cache.PageCacheMiddleware",
+    "assen.database_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -85,11 +90,15 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"spatialite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A connection broken while the database was away is replaced at the next request.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis where configured, so several gunicorn workers share one cache; local memory otherwise.
+# Caching: one cache every worker shares. Redis where configured; otherwise files on this
+# machine (no setup step, and it keeps serving cached pages while the database is away).
+CACHE_DIR = os.environ.get("CACHE_DIR", "")
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -98,7 +107,19 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR or str(BASE_DIR / ".cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+# Public pages and GeoJSON from that cache (assen/page_cache.py): kept until the content changes
+# (at most a day), and by browsers and proxies for a minute, which no purge can reach.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on") != "off"
+PAGE_CACHE_TIMEOUT = 60 * 60 * 24
+PAGE_CACHE_MAX_AGE = 60
+PAGE_CACHE_EXCLUDED_PATHS = ("/cms/", "/documenten/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

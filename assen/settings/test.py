@@ -1,6 +1,9 @@
 """Test settings. The database comes from DATABASE_URL: SpatiaLite, then PostGIS in make test."""
 
+import os
+
 from .base import *  # noqa: F403
+from .base import CACHE_DIR
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -18,3 +21,12 @@ LEAFLET_CONFIG = {**LEAFLET_CONFIG, "TILES": []}  # noqa: F405
 LOCATIESERVER_URL = ""
 LOCATIESERVER_TIMEOUT = 0.5
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# A cache of its own per test run (tests/conftest.py removes it), so runs side by side never meet;
+# servers a test starts share one through CACHE_DIR.
+RUN_CACHE_DIR = BASE_DIR / ".cache" / f"test-{os.getpid()}"  # noqa: F405
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": CACHE_DIR or str(RUN_CACHE_DIR),
+    }
+}

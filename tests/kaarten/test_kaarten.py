@@ -72,7 +72,8 @@ def geojson(client, url, **params):
     response = client.get(url, params)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/geo+json"
-    assert "max-age=3600" in response["Cache-Control"] and response["ETag"]
+    assert f"max-age={settings.PAGE_CACHE_MAX_AGE}" in response["Cache-Control"]
+    assert response["ETag"]
     return json.loads(response.content)
 
 
