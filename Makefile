@@ -9,7 +9,8 @@ POSTGIS_URL ?= postgis://postgres:postgres@127.0.0.1:5432/assen
 # GDAL, GEOS and PROJ for GeoDjango, SpatiaLite for the embedded database; python3-venv for Debian's
 # Python, whose sqlite3 can load extensions (the pyenv Python first on PATH here cannot).
 RUN_PACKAGES := python3-venv gdal-bin libgdal32 libgeos-c1v5 libproj25 libsqlite3-mod-spatialite
-TEST_PACKAGES := chromium
+# LibreOffice: the real spreadsheet that proves the exports cannot run formulas.
+TEST_PACKAGES := chromium libreoffice-calc-nogui
 
 .PHONY: help setup run test lint format check-content superuser clean
 

@@ -7,7 +7,7 @@ import io
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
 from openpyxl.styles import Font
 
 COLUMNS = [
@@ -28,6 +28,26 @@ FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP's CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe, which Excel and
+    LibreOffice read as 'this is text'."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return f"'{value}"
+    return value
+
+
+def _append_text(sheet, row: list) -> None:
+    """Text stays text: never a formula, and without the control characters XLSX cannot hold."""
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = TYPE_STRING
 
 
 def _joined(values) -> str:
@@ -62,7 +82,7 @@ def _csv(table: list[list]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    writer.writerows(table)
+    writer.writerows([_csv_cell(value) for value in row] for row in table)
     # A byte order mark, so that Excel reads the accents as UTF-8.
     return out.getvalue().encode("utf-8-sig")
 
@@ -75,14 +95,11 @@ def _xlsx(table: list[list], description: str) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = TYPE_STRING  # text that starts with '=' stays text, not a formula
+        _append_text(sheet, row)
     sheet.freeze_panes = "A2"
     about = workbook.create_sheet("Over deze export")
     for line in description.splitlines():
-        about.append([line])
+        _append_text(about, [line])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
