@@ -62,7 +62,15 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A lockout holds for one user name from one address together: five wrong passwords from anyone
+# must not lock an editor out everywhere, nor one address lock out every user.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "assen.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "429.html"
+# The reverse proxies whose X-Forwarded-For is believed (comma separated addresses).
+TRUSTED_PROXIES = {
+    a.strip() for a in os.environ.get("DJANGO_TRUSTED_PROXIES", "").split(",") if a.strip()
+}
 
 ROOT_URLCONF = "assen.urls"
 WSGI_APPLICATION = "assen.wsgi.application"

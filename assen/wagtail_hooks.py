@@ -1,0 +1,40 @@
+"""The login lockouts of django-axes, visible to administrators in the CMS, who may lift one."""
+
+from axes.models import AccessAttempt
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+
+class AlleenBeheerders(ModelPermissionPolicy):
+    """Administrators see the failed logins and may delete one, which lifts its lockout; nobody
+    makes or edits them by hand."""
+
+    ACTIONS = {"view", "delete"}
+
+    def user_has_permission(self, user, action):
+        return user.is_active and user.is_superuser and action in self.ACTIONS
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(AccessAttempt, AlleenBeheerders(AccessAttempt))
+
+
+class InlogblokkadeViewSet(ModelViewSet):
+    model = AccessAttempt
+    icon = "lock"
+    menu_label = _("Inlogblokkades")
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    list_filter = ["username", "ip_address"]
+    exclude_form_fields = []
+
+
+@hooks.register("register_admin_viewset")
+def register_inlogblokkades():
+    return InlogblokkadeViewSet("inlogblokkades")
