@@ -12,7 +12,8 @@ RUN_PACKAGES := python3-venv gdal-bin libgdal32 libgeos-c1v5 libproj25 libsqlite
 # LibreOffice: the real spreadsheet that proves the exports cannot run formulas.
 TEST_PACKAGES := chromium libreoffice-calc-nogui
 
-.PHONY: help setup run test lint format check-content superuser clean
+
+.PHONY: help setup content run dev test lint format check-content superuser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
@@ -26,14 +27,22 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed ## Install system packages and the virtualenv
 
-run: setup ## Set up, migrate, load the Assen content and serve on HOST:PORT
+# The Assen content on the embedded database; the loaders leave what editors changed alone.
+content: setup
 	$(PYTHON) manage.py migrate --no-input
 	$(PYTHON) manage.py load_gebieden
 	$(PYTHON) manage.py load_content
 	$(PYTHON) manage.py load_opgaven
 	$(PYTHON) manage.py load_kaarten
-	DJANGO_SETTINGS_MODULE=assen.settings.dev $(VENV)/bin/gunicorn assen.wsgi \
-		--bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+run: export DJANGO_SETTINGS_MODULE = assen.settings.local
+run: content ## Set up, load the Assen content and serve it as in production on HOST:PORT
+	$(PYTHON) manage.py collectstatic --no-input -v 0
+	@echo "== Het portaal: http://$(HOST):$(PORT)/  (CMS: http://$(HOST):$(PORT)/cms/, make superuser) =="
+	GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn assen.wsgi -c gunicorn.conf.py
+
+dev: content ## Like run, but Django's development server with DEBUG on and code reloading
+	$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 test: setup ## Lint, check migrations and run the whole suite on SpatiaLite and on PostGIS
 	./scripts/install-system-packages.sh $(TEST_PACKAGES)

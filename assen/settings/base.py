@@ -47,6 +47,7 @@ MIDDLEWARE = [
     "assen.database_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "assen.error_pages.MethodNotAllowedPageMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -204,6 +205,20 @@ LOCATIESERVER_URL = os.environ.get(
 )
 # Seconds a resident waits for PDOK before the page answers without the address search.
 LOCATIESERVER_TIMEOUT = float(os.environ.get("LOCATIESERVER_TIMEOUT", "3"))
+
+# E-mail (password resets, workflow notifications): printed to the log unless an SMTP server is
+# configured (README).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "omgevingsvisie@assen.nl")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Uploaded media is served by Django only where no web server in front does it (`make run`).
+SERVE_MEDIA = False
 
 LOGGING = {
     "version": 1,
