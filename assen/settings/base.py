@@ -40,6 +40,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP and Permissions-Policy on every answer, cached ones and static files included.
+    "assen.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Caching and database faults: cached public pages are served before anything touches the
     # database; a database that cannot be reached gets the Dutch 503 page.
@@ -196,6 +198,18 @@ LEAFLET_CONFIG = {
             {"attribution": "Kaartgegevens &copy; Kadaster"},
         )
     ],
+}
+
+# Content-Security-Policy (assen/security_headers.py): images also from the background tile hosts.
+CSP_IMAGE_HOSTS = sorted(
+    {"https://" + url.split("/")[2] for _name, url, _attrs in LEAFLET_CONFIG["TILES"]}
+)
+CSP_ADMIN_PREFIX = "/cms/"
+# Wagtail 8's CMS writes inline scripts (listings, inline panels) and its editor inline styles,
+# so behind the login, and there only, the policy allows them (docs/decisions.md).
+CSP_ADMIN_EXTRA = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
 }
 
 # Address search on "Wat speelt er hier?" asks PDOK from the server; empty switches it off

@@ -2,6 +2,8 @@ from dataclasses import dataclass, field
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import format_html
+from leaflet.templatetags.leaflet_tags import leaflet_map
 
 register = template.Library()
 ZONDER_PRINCIPE = "Overige lagen"
@@ -63,3 +65,17 @@ def kaart_middelen(context) -> str:
         return ""
     request._kaart_middelen = True  # this request only: the next page decides anew
     return render_to_string("kaarten/includes/middelen.html", request=request)
+
+
+@register.simple_tag
+def kaartvenster(dom_id: str, start: str) -> str:
+    """The element a Leaflet map grows in, with django-leaflet's options (tiles, extent, zooms)
+    as data, so kaart.js starts it without the inline script of django-leaflet's own tag, which
+    the Content-Security-Policy forbids. `start` names the function that fills it: 'kaart' for
+    the maps of the vision, 'hier' for Wat speelt er hier?."""
+    return format_html(
+        '<div id="{}" class="leaflet-container-default" data-leaflet="{}" data-start="{}"></div>',
+        dom_id,
+        leaflet_map(dom_id)["djoptions"],
+        start,
+    )

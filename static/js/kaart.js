@@ -196,7 +196,7 @@
     if (box && window.matchMedia("(max-width: 47.99em)").matches) box.open = false;
   }
 
-  window.kaartInit = function (map) {
+  function kaartInit(map) {
     var section = map.getContainer().closest("[data-kaart]");
     var message = section.querySelector(".kaart__melding");
     var gebied = section.getAttribute("data-gebied");
@@ -240,7 +240,7 @@
 
   /* Wat speelt er hier?: the wijken and focus areas for orientation; a click asks the server
      about that point, the same as the form does. */
-  window.hierInit = function (map) {
+  function hierInit(map) {
     var section = map.getContainer().closest("[data-hier]");
     var asked = section.getAttribute("data-gebied");
     section.querySelector(".kaart__melding").textContent = "";
@@ -295,4 +295,17 @@
       });
     }
   };
+  /* Every map on the page, from the options its element carries (see the kaartvenster tag). */
+  var starts = { kaart: kaartInit, hier: hierInit };
+  function startMaps() {
+    document.querySelectorAll("[data-leaflet]").forEach(function (element) {
+      L.Map.djangoMap(element.id, {
+        djoptions: JSON.parse(element.getAttribute("data-leaflet")),
+        globals: false,
+        callback: starts[element.getAttribute("data-start")]
+      });
+    });
+  }
+  if (document.readyState === "complete") startMaps();
+  else window.addEventListener("load", startMaps);
 })();
