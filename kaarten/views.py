@@ -7,7 +7,7 @@ import json
 from django.conf import settings
 from django.contrib.gis.geos import Polygon
 from django.db.models import Count
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -95,7 +95,13 @@ def kaart_geojson(request, slug):
     return _geojson_response(request, getoond().filter(laag__kaart=kaart))
 
 
+# The largest id a database key holds; a larger one names no page.
+MAX_ID = 2**63 - 1
+
+
 def pagina_geojson(request, page_id: int):
+    if page_id > MAX_ID:
+        raise Http404
     return _geojson_response(request, getoond().filter(pagina_id=page_id))
 
 

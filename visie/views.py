@@ -16,6 +16,9 @@ from .outline import document_outline
 RESULTS_PER_PAGE = 10
 SNIPPET_RADIUS = 120
 MAX_QUERY_LENGTH = 200
+# What the full-text search is given of a query: its words. Quotes, operators and control
+# characters mean something to SQLite's MATCH syntax (or break it), never to a resident.
+NOT_A_WORD = re.compile(r"[^\w\s'-]+")
 
 
 def snippet(text: str, query: str) -> str:
@@ -35,7 +38,7 @@ def snippet(text: str, query: str) -> str:
 
 
 def zoeken(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = " ".join(NOT_A_WORD.sub(" ", request.GET.get("q", "")[:MAX_QUERY_LENGTH]).split())
     results, plekken = None, []
     if len(query) >= 3:
         # A query that names a wijk or place: what plays there is on 'Wat speelt er hier?'.
