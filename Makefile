@@ -13,7 +13,7 @@ RUN_PACKAGES := python3-venv gdal-bin libgdal32 libgeos-c1v5 libproj25 libsqlite
 TEST_PACKAGES := chromium libreoffice-calc-nogui
 
 
-.PHONY: help setup content run dev test lint format check-content superuser clean
+.PHONY: help setup content run dev load test lint format check-content superuser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
@@ -43,6 +43,10 @@ run: content ## Set up, load the Assen content and serve it as in production on 
 
 dev: content ## Like run, but Django's development server with DEBUG on and code reloading
 	$(PYTHON) manage.py runserver $(HOST):$(PORT)
+
+load: content ## 64 connections for 60 s over a mix of pages, with slow clients: prints the figures
+	$(PYTHON) manage.py collectstatic --no-input -v 0 --settings assen.settings.local
+	$(PYTHON) scripts/load.py
 
 test: setup ## Lint, check migrations and run the whole suite on SpatiaLite and on PostGIS
 	./scripts/install-system-packages.sh $(TEST_PACKAGES)

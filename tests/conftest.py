@@ -3,7 +3,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
+from django.db import connections
+from django.test.testcases import LiveServerThread
 
 from assen import generation
 
@@ -35,3 +38,35 @@ def _own_cache_dir():
     shutil.rmtree(location, ignore_errors=True)
     yield
     shutil.rmtree(location, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def portal(django_db_setup, django_db_blocker) -> str:
+    """The base URL of the portal, served from a thread for the whole session (the browser tests
+    and the load smoke test). Not pytest-django's `live_server`, which flushes the database
+    after every test (it implies `transactional_db`) and so would wipe the content that the whole
+    session shares; visitors only read, so each test's usual transaction suffices."""
+    # An in-memory SQLite test database exists only in this thread's connection: share it.
+    shared = {conn.alias: conn for conn in connections.all() if conn.vendor == "sqlite"}
+    for conn in shared.values():
+        conn.inc_thread_sharing()
+    with django_db_blocker.unblock():
+        server = LiveServerThread("localhost", StaticFilesHandler, connections_override=shared)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        yield f"http://localhost:{server.port}"
+        server.terminate()
+        # A connection the server's threads opened can outlive them, and PostgreSQL refuses
+        # to drop a test database that is still in use: end those sessions.
+        for conn in connections.all():
+            if conn.vendor == "postgresql":
+                with conn.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
+    for conn in shared.values():
+        conn.dec_thread_sharing()

@@ -1,18 +1,12 @@
 """A real browser against the portal: Debian's Chromium driven by Playwright, the portal served
-by Django's live server thread with the real Assen content (loaded once per session, see
-tests/conftest.py). No background tiles: the test settings have none.
-
-The server is started here rather than by pytest-django's `live_server`, which flushes the
-database after every test (it implies `transactional_db`) and so would wipe the content that
-the whole session shares. The browser only reads, so each test's usual transaction suffices."""
+by the `portal` live server (tests/conftest.py) with the real Assen content. No background
+tiles: the test settings have none."""
 
 import os
 from pathlib import Path
 
 import pytest
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connections
-from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API keeps an event loop in the test thread; Django then refuses its own
@@ -24,35 +18,6 @@ WIDTHS = {"telefoon": 390, "desktop": 1280}
 # For a reviewer to look at; test-results/ is ignored by git.
 SCREENSHOTS = Path(__file__).parents[2] / "test-results" / "schermafbeeldingen"
 screenshot_key = pytest.StashKey[Path]()
-
-
-@pytest.fixture(scope="session")
-def portal(django_db_setup, django_db_blocker) -> str:
-    """The base URL of the portal, served from a thread for the whole session."""
-    # An in-memory SQLite test database exists only in this thread's connection: share it.
-    shared = {conn.alias: conn for conn in connections.all() if conn.vendor == "sqlite"}
-    for conn in shared.values():
-        conn.inc_thread_sharing()
-    with django_db_blocker.unblock():
-        server = LiveServerThread("localhost", StaticFilesHandler, connections_override=shared)
-        server.daemon = True
-        server.start()
-        server.is_ready.wait()
-        if server.error:
-            raise server.error
-        yield f"http://localhost:{server.port}"
-        server.terminate()
-        # A connection the server's threads opened can outlive them, and PostgreSQL refuses
-        # to drop a test database that is still in use: end those sessions.
-        for conn in connections.all():
-            if conn.vendor == "postgresql":
-                with conn.cursor() as cursor:
-                    cursor.execute(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                    )
-    for conn in shared.values():
-        conn.dec_thread_sharing()
 
 
 @pytest.fixture(scope="session")
