@@ -173,6 +173,15 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "xlsx", "geojson", "gpkg", "zip"]
+# Uploads (assen/uploads.py): images without their metadata, documents checked by content, both
+# bounded in size; only PDFs open in the browser, everything else is a download.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "assen.uploads.AfbeeldingForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "assen.uploads.DocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 
 # Geodata: stored in RD New, the Dutch grid the municipality's GIS uses; served as WGS84 (RFC 7946).
 SRID = 28992

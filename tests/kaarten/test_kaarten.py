@@ -155,7 +155,7 @@ def test_a_focus_areas_map_shows_each_feature_once_and_outlines_the_area(client)
     assert 'data-gebied="lariks"' in html
     assert "Grens van Lariks" in html
     legend = html.split('class="kaart__legenda"', 1)[1].split("</fieldset>", 1)[0]
-    labels = re.findall(r'data-vorm="\w+"><span [^>]*></span>([^<]+)</label>', legend)
+    labels = re.findall(r'data-vorm="\w+"><svg .*?</svg>([^<]+)</label>', legend)
     in_area = objecten_in(focus.gebied).select_related("laag")
     repeated = Counter((o.laag.label, o.naam, o.locatie_id) for o in in_area)
     assert max(repeated.values()) > 1  # the maps do repeat each other here
