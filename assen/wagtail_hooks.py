@@ -3,6 +3,7 @@
 from axes.models import AccessAttempt
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -30,9 +31,18 @@ class InlogblokkadeViewSet(ModelViewSet):
     menu_label = _("Inlogblokkades")
     add_to_settings_menu = True
     copy_view_enabled = False
-    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    # django-axes has no Dutch names for its model: the CMS's own.
+    list_display = [
+        Column("username", label=_("Gebruikersnaam")),
+        Column("ip_address", label=_("Adres")),
+        Column("failures_since_start", label=_("Mislukte pogingen")),
+        DateColumn("attempt_time", label=_("Laatste poging")),
+    ]
     list_filter = ["username", "ip_address"]
     exclude_form_fields = []
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(page_title=_("Inlogblokkades"), **kwargs)
 
 
 @hooks.register("register_admin_viewset")

@@ -70,7 +70,8 @@ def test_administrators_see_lockouts_and_may_lift_one(client, editors, settings)
     client.force_login(editors[1])
     listing = client.get("/cms/inlogblokkades/")
     assert listing.status_code == 200
-    assert "10.0.0.1" in listing.content.decode()
+    html = listing.content.decode()
+    assert "10.0.0.1" in html and "Inlogblokkades" in html and "Gebruikersnaam" in html
     attempt = AccessAttempt.objects.get(username="anna")
     assert client.get("/cms/inlogblokkades/new/").status_code in (302, 403, 404)
     client.post(f"/cms/inlogblokkades/delete/{attempt.pk}/")
