@@ -1,11 +1,12 @@
 import shutil
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
-from django.db import connections
+from django.db import connection, connections
 from django.test.testcases import LiveServerThread
 
 from assen import generation
@@ -70,3 +71,30 @@ def portal(django_db_setup, django_db_blocker) -> str:
                     )
     for conn in shared.values():
         conn.dec_thread_sharing()
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    """An empty database of the run's kind (SpatiaLite or PostGIS) of its own, for the portal
+    processes a test starts."""
+    settings_dict = connection.settings_dict
+    if connection.vendor == "sqlite":
+        yield f"spatialite:///{tmp_path / 'eigen.sqlite3'}"
+        return
+    name = f"{settings_dict['NAME']}_eigen"
+    credentials = f"{settings_dict['USER']}:{settings_dict['PASSWORD']}"
+    server = f"{settings_dict['HOST']}:{settings_dict['PORT'] or 5432}"
+    admin = {
+        "host": settings_dict["HOST"],
+        "port": settings_dict["PORT"] or 5432,
+        "user": settings_dict["USER"],
+        "password": settings_dict["PASSWORD"],
+        "dbname": "postgres",
+        "autocommit": True,
+    }
+    with psycopg.connect(**admin) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{name}"')
+    yield f"postgis://{credentials}@{server}/{name}"
+    with psycopg.connect(**admin) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

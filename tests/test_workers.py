@@ -1,37 +1,7 @@
 """After a publish, unpublish or deletion, every worker serves the new state at once: two portal
 processes on one database and one cache, changed by a third (as an editor in another worker)."""
 
-import psycopg
-import pytest
-from django.db import connection
-
 from .servers import MINIMAL_SITE, environment, get, manage, serving
-
-
-@pytest.fixture
-def database_url(tmp_path):
-    """A database of the run's kind of its own, migrated and holding a minimal site."""
-    settings_dict = connection.settings_dict
-    if connection.vendor == "sqlite":
-        yield f"spatialite:///{tmp_path / 'werkers.sqlite3'}"
-        return
-    name = f"{settings_dict['NAME']}_werkers"
-    credentials = f"{settings_dict['USER']}:{settings_dict['PASSWORD']}"
-    server = f"{settings_dict['HOST']}:{settings_dict['PORT'] or 5432}"
-    admin = {
-        "host": settings_dict["HOST"],
-        "port": settings_dict["PORT"] or 5432,
-        "user": settings_dict["USER"],
-        "password": settings_dict["PASSWORD"],
-        "dbname": "postgres",
-        "autocommit": True,
-    }
-    with psycopg.connect(**admin) as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgis://{credentials}@{server}/{name}"
-    with psycopg.connect(**admin) as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_every_worker_follows_publishing_unpublishing_and_deleting(database_url, tmp_path):
