@@ -7,13 +7,21 @@ connection at the next request, so the portal recovers without a restart.
 
 import logging
 
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
+
+
+def _still_answers() -> bool:
+    """Whether the database answers a trivial query now. SQLite is a file: when it fails, it
+    is the query, never an unreachable server."""
+    if connection.vendor == "sqlite":
+        return True
+    return connection.connection is not None and connection.is_usable()
 
 
 class DatabaseUnavailableMiddleware:
@@ -24,8 +32,8 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
-            return None
+        if not isinstance(exception, OperationalError | InterfaceError) or _still_answers():
+            return None  # not an outage: a query's own error, which must show as the bug it is
         logger.error("Database unavailable, answering 503: %s", exception, exc_info=exception)
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
+
+from assen.database_unavailable import DatabaseUnavailableMiddleware
 
 from .servers import MINIMAL_SITE, environment, free_port, get, manage, serving
 
@@ -105,3 +107,12 @@ def test_a_stopped_database_gives_the_dutch_503_page_and_the_portal_recovers(clu
         stop()
         start()
         assert get(portal + "/zoeken/?q=opnieuw")[0] == 200  # not cached yet
+
+
+@pytest.mark.django_db
+def test_a_querys_own_error_is_a_bug_not_an_outage(rf):
+    """While the database answers, an OperationalError is the query's (a syntax error, say):
+    it must surface as the 500 it is, not hide behind 'tijdelijk niet beschikbaar'."""
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    connection.ensure_connection()
+    assert middleware.process_exception(rf.get("/"), OperationalError("syntax error")) is None
