@@ -13,7 +13,7 @@ RUN_PACKAGES := python3-venv gdal-bin libgdal32 libgeos-c1v5 libproj25 libsqlite
 TEST_PACKAGES := chromium libreoffice-calc-nogui
 
 
-.PHONY: help setup content run dev load test lint format check-content superuser clean
+.PHONY: help setup content run dev load bench test lint format check-content superuser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
@@ -48,6 +48,12 @@ load: content ## 64 connections for 60 s over a mix of pages, with slow clients:
 	$(PYTHON) manage.py collectstatic --no-input -v 0 --settings assen.settings.local
 	$(PYTHON) scripts/load.py
 
+# The benchmark's own database (SpatiaLite in .bench.sqlite3 unless DATABASE_URL says otherwise).
+SCALES ?= 1,10,100
+RUNS ?= 10
+bench: setup ## Page figures at 1x, 10x and 100x the content, and cached against static throughput
+	$(PYTHON) scripts/bench.py --scales $(SCALES) --runs $(RUNS)
+
 test: setup ## Lint, check migrations and run the whole suite on SpatiaLite and on PostGIS
 	./scripts/install-system-packages.sh $(TEST_PACKAGES)
 	./scripts/ensure-postgis.sh
@@ -60,6 +66,8 @@ test: setup ## Lint, check migrations and run the whole suite on SpatiaLite and 
 	DATABASE_URL=spatialite:///$(CURDIR)/.test-spatialite.sqlite3 $(VENV)/bin/pytest
 	@echo "== pytest on PostGIS =="
 	DATABASE_URL=$(POSTGIS_URL) $(VENV)/bin/pytest
+	@echo "== make bench at 1x: a smoke test, its figures are not judged here =="
+	$(PYTHON) scripts/bench.py --scales 1 --runs 2 --seconds 1
 
 lint: setup ## ruff lint and format check, and the one-way rule between the apps
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
@@ -75,4 +83,4 @@ superuser: setup ## Create the first CMS user (asks for name and password)
 	$(PYTHON) manage.py createsuperuser
 
 clean: ## Remove the virtualenv, the local database and the cache
-	rm -rf $(VENV) db.sqlite3 .test-spatialite.sqlite3 staticfiles .cache
+	rm -rf $(VENV) db.sqlite3 .test-spatialite.sqlite3 .bench.sqlite3 staticfiles .cache

@@ -1,9 +1,11 @@
 """What the map component shows: a map of the vision, or the features of all maps that are
 about one page (a focus area, a theme). Both give the same shape to the template."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from .ligging import locaties_in
@@ -31,13 +33,41 @@ def getoond():
     ).select_related("locatie", "pagina")
 
 
+# A map's text version lists this many entries per layer and links to the rest, so a page
+# with a map stays small however many places a layer gets.
+OBJECTEN_IN_TEKST = 25
+
+
 def lagen_met_objecten() -> Prefetch:
+    """A map's published layers with how many entries each has (kaart_weergave adds the
+    first ones)."""
     return Prefetch(
         "lagen",
-        queryset=Kaartlaag.objects.filter(live=True).prefetch_related(
-            Prefetch("objecten", queryset=getoond())
-        ),
+        queryset=Kaartlaag.objects.filter(live=True)
+        .select_related("principe")
+        .annotate(aantal=Count("objecten", filter=Q(objecten__locatie__live=True))),
     )
+
+
+def met_eerste_objecten(lagen: list) -> list:
+    """Each layer's first entries for the text version (`in_tekst`), in one query."""
+    eerste = (
+        getoond()
+        .filter(laag__in=lagen)
+        # SpatiaLite cannot read a geometry through the subquery a window filter makes; the
+        # text needs none.
+        .defer("locatie__geometrie")
+        .annotate(
+            rang=Window(RowNumber(), partition_by=F("laag_id"), order_by=[F("sort_order"), F("pk")])
+        )
+        .filter(rang__lte=OBJECTEN_IN_TEKST)
+    )
+    per_laag = defaultdict(list)
+    for kaartobject in eerste:
+        per_laag[kaartobject.laag_id].append(kaartobject)
+    for laag in lagen:
+        laag.in_tekst = per_laag[laag.pk]
+    return lagen
 
 
 def kaart_weergave(kaart: Kaart) -> KaartWeergave:
@@ -45,7 +75,7 @@ def kaart_weergave(kaart: Kaart) -> KaartWeergave:
     return KaartWeergave(
         titel=kaart.titel,
         dom_id=f"kaart_{kaart.pk}",
-        lagen=list(kaart.lagen.all()),
+        lagen=met_eerste_objecten(list(kaart.lagen.all())),
         geojson_url=reverse("kaarten:geojson", args=[kaart.slug]),
         bron=kaart.bron,
         noot=kaart.noot,
@@ -95,7 +125,7 @@ def samengesteld(
     lagen = zonder_herhaling(
         Kaartlaag.objects.filter(objecten__in=objecten)
         .distinct()
-        .select_related("kaart")
+        .select_related("kaart", "principe")
         .order_by("kaart__volgorde", "sort_order")
         .prefetch_related(Prefetch("objecten", queryset=objecten))
     )
@@ -103,6 +133,8 @@ def samengesteld(
         return []
     for laag in lagen:
         laag.groep = laag.kaart.titel  # the legend groups the layers by the map they come from
+        laag.aantal = len(laag.objecten.all())
+        laag.in_tekst = laag.objecten.all()[:OBJECTEN_IN_TEKST]
     return [
         KaartWeergave(
             titel=titel, dom_id=dom_id, lagen=lagen, geojson_url=geojson_url, gebied=gebied

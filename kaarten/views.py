@@ -6,6 +6,7 @@ import json
 
 from django.conf import settings
 from django.contrib.gis.geos import Polygon
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -53,14 +54,27 @@ def overzicht(request):
     return render(request, "kaarten/overzicht.html", {"kaarten": kaarten})
 
 
+# The full text version of one layer, `?laag=<id>`, this many places a page.
+PLEKKEN_PER_PAGINA = 200
+
+
 def kaart(request, slug):
     kaart = get_object_or_404(
         Kaart.objects.filter(live=True).prefetch_related(lagen_met_objecten(), "paginas__pagina"),
         slug=slug,
     )
-    return render(
-        request, "kaarten/kaart.html", {"kaart": kaart, "weergave": kaart_weergave(kaart)}
-    )
+    weergave = kaart_weergave(kaart)
+    context = {"kaart": kaart, "weergave": weergave}
+    if "laag" in request.GET:
+        laag = next((laag for laag in weergave.lagen if str(laag.pk) == request.GET["laag"]), None)
+        if laag is None:
+            raise Http404("Deze kaart heeft geen laag met dat nummer.")
+        plekken = getoond().filter(laag=laag).order_by("sort_order", "pk")
+        context["laag"] = laag
+        context["plekken"] = Paginator(plekken, PLEKKEN_PER_PAGINA).get_page(
+            request.GET.get("pagina")
+        )
+    return render(request, "kaarten/kaart.html", context)
 
 
 def _geojson_response(request, objecten) -> HttpResponse:

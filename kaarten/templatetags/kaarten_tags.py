@@ -5,6 +5,8 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from leaflet.templatetags.leaflet_tags import leaflet_map
 
+from ..maps import OBJECTEN_IN_TEKST
+
 register = template.Library()
 ZONDER_PRINCIPE = "Overige lagen"
 
@@ -52,6 +54,7 @@ def kaart(context, weergave, tekst_open=False):
     return {
         "request": context.get("request"),
         "tekst_open": tekst_open,
+        "objecten_in_tekst": OBJECTEN_IN_TEKST,
         "groepen": groepen(weergave.lagen, context.get("page"), bool(weergave.kaart_url)),
         **vars(weergave),
     }

@@ -11,8 +11,9 @@ from django.contrib.gis.geos import GEOSGeometry, Point
 from django.utils.html import escape
 from wagtail.models import Page
 
-from kaarten.maps import objecten_in
+from kaarten.maps import OBJECTEN_IN_TEKST, objecten_in
 from kaarten.models import Gebied, Kaart, Kaartlaag, Kaartobject, Locatie
+from tests.factories import KaartlaagFactory, KaartobjectFactory
 from visie.models import FocusgebiedPage, PrincipePage, SpoorPage, ThemaPage
 
 pytestmark = pytest.mark.django_db
@@ -174,6 +175,24 @@ def test_the_text_equivalent_lists_every_feature_with_its_link(client):
         assert kaartobject.naam in text
         if kaartobject.pagina:
             assert kaartobject.pagina.url in text
+
+
+def test_a_long_layer_lists_its_first_places_and_pages_through_the_rest(client):
+    """A layer of 230 places (factory data): the map's text shows the first 25 and links to a
+    list of all of them, 200 a page."""
+    laag = KaartlaagFactory(label="Een lange laag")
+    objecten = KaartobjectFactory.create_batch(230, laag=laag)
+    url = f"/kaarten/{laag.kaart.slug}/"
+    text = client.get(url).content.decode().split("De kaart als tekst", 1)[1]
+    assert text.count('class="herkomst"') == OBJECTEN_IN_TEKST
+    assert f"?laag={laag.pk}#alle-plekken" in text and "Alle 230 plekken van deze laag" in text
+
+    first = client.get(url, {"laag": laag.pk}).content.decode().split('id="alle-plekken"')[1]
+    assert "230 plekken; hieronder 1 tot en met 200" in first
+    assert escape(objecten[199].naam) in first and escape(objecten[200].naam) not in first
+    second = client.get(url, {"laag": laag.pk, "pagina": 2}).content.decode()
+    assert escape(objecten[229].naam) in second.split('id="alle-plekken"')[1]
+    assert client.get(url, {"laag": "geen"}).status_code == 404
 
 
 def test_overview_lists_every_map(client):
