@@ -7,7 +7,7 @@ import io
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING, Cell
 from openpyxl.styles import Font
 
 COLUMNS = [
@@ -42,12 +42,19 @@ def _csv_cell(value):
     return value
 
 
-def _append_text(sheet, row: list) -> None:
+def _xlsx_cell(sheet, value) -> Cell:
     """Text stays text: never a formula, and without the control characters XLSX cannot hold."""
-    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = TYPE_STRING
+    if not isinstance(value, str):
+        return Cell(sheet, value=value)
+    cell = Cell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = TYPE_STRING
+    return cell
+
+
+def _append_text(sheet, row: list) -> None:
+    # Cells made before appending: reading the appended row back (sheet[sheet.max_row]) scans
+    # the whole sheet, which made a large export quadratic.
+    sheet.append([_xlsx_cell(sheet, value) for value in row])
 
 
 def _joined(values) -> str:

@@ -1,7 +1,10 @@
 from django.template.loader import render_to_string
 from wagtail import hooks
 
+from kaarten.models import Gebied
+
 from .admin_views import OpgaveListingViewSet
+from .filters import register_url
 from .koppelingen import opgaven_hier_en_overal, opgaven_of
 
 # A page lists this many of its opgaven and leaves the rest to the filtered register, so a
@@ -31,9 +34,15 @@ def register_opgaven_listing():
 @hooks.register("kaarten_hier_sections")
 def opgaven_hier(request, gebieden) -> str:
     """On 'Wat speelt er hier?': the opgaven of the areas at a place, then the city-wide ones."""
-    hier, overal = opgaven_hier_en_overal(
-        [gebied for gebied in gebieden if gebied.soort != gebied.Soort.GEMEENTE]
-    )
-    return render_to_string(
-        "opgaven/includes/opgaven_hier.html", {"hier": hier, "overal": overal}, request=request
-    )
+    plaatsen = [gebied for gebied in gebieden if gebied.soort != gebied.Soort.GEMEENTE]
+    hier, overal = opgaven_hier_en_overal(plaatsen)
+    gemeente = Gebied.objects.filter(soort=Gebied.Soort.GEMEENTE, live=True).first()
+    context = {
+        "hier": hier[:OPGAVEN_OP_PAGINA],
+        "hier_aantal": len(hier),
+        "per_gebied": [(g.naam, register_url(gebied=g.slug)) for g in plaatsen],
+        "overal": overal[:OPGAVEN_OP_PAGINA],
+        "overal_aantal": len(overal),
+        "overal_url": register_url(gebied=gemeente.slug) if gemeente else "",
+    }
+    return render_to_string("opgaven/includes/opgaven_hier.html", context, request=request)

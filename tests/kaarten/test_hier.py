@@ -35,10 +35,25 @@ def test_a_point_in_lariks_gives_the_wijk_the_focus_area_and_their_opgaven(clien
     focus = Gebied.objects.get(slug="lariks", soort="focusgebied")
     for opgave in OpgavePage.objects.live().filter(gebied_links__gebied=focus):
         assert opgave.url in html.split("Opgaven voor deze plek", 1)[1].split("<h3", 1)[0]
-    city_wide = OpgavePage.objects.live().filter(gebied_links__gebied__soort="gemeente")
-    assert city_wide.exists()
-    for opgave in city_wide:
-        assert opgave.url in html
+    here = html.split("Opgaven voor deze plek", 1)[1].split("<h3", 1)[0]
+    city_wide = [  # those not already listed for the place itself
+        opgave
+        for opgave in OpgavePage.objects.live()
+        .filter(gebied_links__gebied__soort="gemeente")
+        .distinct()
+        .order_by("path")
+        if f'"{opgave.url}"' not in here
+    ]
+    assert len(city_wide) > 25  # the first 25 are listed, the register has them all
+    overal = html.split("Opgaven voor de hele gemeente", 1)[1]
+    assert f"Deze {len(city_wide)} opgaven gelden overal in Assen" in overal
+    assert all(opgave.url in overal for opgave in city_wide[:25])
+    assert not any(f'"{opgave.url}"' in overal for opgave in city_wide[25:])
+    gemeente = Gebied.objects.get(soort="gemeente")
+    assert (
+        f'<a href="/opgaven/?gebied={gemeente.slug}">alle {len(city_wide)} in het register'
+        in overal
+    )
     assert "Wijkvernieuwing, startend met Lariks" in html
 
 

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from opgaven.models import OpgavenRegisterPage, OpgavePage, OpgaveThema
+from tests.factories import groei
 from visie.models import (
     FocusgebiedPage,
     HoofdstukPage,
@@ -131,6 +132,17 @@ def test_coverage_lists_what_lacks_opgaven_and_opgaven_that_lack_a_link(client, 
     html = client.get(f"{register_url}dekking/").content.decode()
     zonder_thema = html.split("Zonder thema", 1)[1].split("<h3", 1)[0]
     assert opgave.url in zonder_thema
+
+
+def test_coverage_names_how_many_lack_an_uitwerking_and_lists_the_first_25(client, register_url):
+    groei(2)  # factory copies: more than 25 without one
+    zonder = list(OpgavePage.objects.live().filter(uitwerking_links__isnull=True).order_by("path"))
+    assert len(zonder) > 25
+    html = client.get(f"{register_url}dekking/").content.decode()
+    section = html.split("geen uitwerking noemt", 1)[1]
+    assert f"{len(zonder)} opgaven; hieronder de eerste 25." in section
+    assert all(f'"{opgave.url}"' in section for opgave in zonder[:25])
+    assert not any(f'"{opgave.url}"' in section for opgave in zonder[25:])
 
 
 def csv_rows(client, url, params):
