@@ -10,6 +10,7 @@ from kaarten import views as kaarten_views
 from visie import views as visie_views
 
 urlpatterns = [
+    path("cms/tweestaps/", include("assen.tweestaps")),
     path("cms/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", visie_views.zoeken, name="zoeken"),

@@ -1,6 +1,8 @@
-"""The login lockouts of django-axes, visible to administrators in the CMS, who may lift one."""
+"""The CMS side of logging in: the lockouts of django-axes, visible to administrators, who may lift
+one, and the link to the second factor on every user's account page."""
 
 from axes.models import AccessAttempt
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -48,3 +50,13 @@ class InlogblokkadeViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_inlogblokkades():
     return InlogblokkadeViewSet("inlogblokkades")
+
+
+@hooks.register("register_account_menu_item")
+def tweestaps_menu_item(request):
+    """On 'Account': link an authenticator app, or a new one in place of a lost phone."""
+    return {
+        "url": reverse("tweestaps:instellen"),
+        "label": "Authenticator-app koppelen",
+        "help_text": "Inloggen met een tweede stap: een code uit een app op uw telefoon.",
+    }

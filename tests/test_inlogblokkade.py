@@ -6,6 +6,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from tests.cms import cms_login
 from visie.roles import PUBLICEERDERS
 
 pytestmark = pytest.mark.django_db
@@ -64,10 +65,10 @@ def test_administrators_see_lockouts_and_may_lift_one(client, editors, settings)
     assert log_in(client, "anna", PASSWORD, REMOTE_ADDR="10.0.0.1").status_code == 429
     publiceerder = get_user_model().objects.create_user("cees", password=PASSWORD)
     publiceerder.groups.add(Group.objects.get(name=PUBLICEERDERS))
-    client.force_login(publiceerder)
+    cms_login(client, publiceerder)
     assert client.get("/cms/").status_code == 200
     assert client.get("/cms/inlogblokkades/").status_code in (302, 403)
-    client.force_login(editors[1])
+    cms_login(client, editors[1])
     listing = client.get("/cms/inlogblokkades/")
     assert listing.status_code == 200
     html = listing.content.decode()

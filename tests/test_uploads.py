@@ -11,6 +11,8 @@ from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from tests.cms import cms_login
+
 pytestmark = pytest.mark.django_db
 
 GPS = 0x8825  # the EXIF tag of the GPS block
@@ -29,7 +31,7 @@ def media_on_disk(settings, tmp_path):
 @pytest.fixture
 def beheerder(client):
     user = get_user_model().objects.create_superuser("beheer", password="x-geheim-42")
-    client.force_login(user)
+    cms_login(client, user)
     return user
 
 

@@ -11,8 +11,10 @@ from django.contrib.auth.models import Group
 from django.contrib.gis.geos import Point
 from django.db import connection, connections, transaction
 from django.test.testcases import LiveServerThread
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kaarten.models import Locatie
+from tests.cms import app_code
 from visie.roles import PUBLICEERDERS, REDACTEUREN
 
 from .conftest import axe_violations
@@ -52,7 +54,7 @@ def log_in(chromium, portal: str, username: str, group: str | None = None):
     request), collecting what the page logs as an error."""
     User = get_user_model()
     if group is None:
-        User.objects.create_superuser(username, f"{username}@assen.nl", PASSWORD)
+        user = User.objects.create_superuser(username, f"{username}@assen.nl", PASSWORD)
     else:
         user = User.objects.create_user(username, f"{username}@assen.nl", PASSWORD)
         user.groups.add(Group.objects.get(name=group))
@@ -68,9 +70,13 @@ def log_in(chromium, portal: str, username: str, group: str | None = None):
 
     page.on("console", console)
     page.on("pageerror", lambda error: page.errors.append(str(error)))
+    device = TOTPDevice.objects.create(user=user, name="Testapp", confirmed=True)
     page.goto(f"{portal}/cms/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(f"{portal}/cms/tweestaps/?next=/cms/")
+    page.fill("#id_code", app_code(device.bin_key))  # as the user's authenticator app shows it
     page.locator("form button[type=submit]").click()
     page.wait_for_url(f"{portal}/cms/")
     return page

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kaarten.models import Gebied, Kaart, Kaartlaag, Locatie
+from tests.cms import cms_login
 from visie.roles import GIS_BEHEERDERS, PUBLICEERDERS, REDACTEUREN
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def login(client, username: str, group: str | None = None):
     else:
         user = User.objects.create_user(username, f"{username}@assen.nl", "x")
         user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
+    cms_login(client, user)
     return client
 
 

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kaarten.models import Gebied, Locatie
+from tests.cms import cms_login
 from visie.roles import GIS_BEHEERDERS, REDACTEUREN
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ URL = "/cms/kaarten/importeren/"
 def login(client, group: str):
     user = get_user_model().objects.create_user(group.lower(), "gis@assen.nl", "x")
     user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
+    cms_login(client, user)
     return client
 
 

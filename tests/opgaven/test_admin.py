@@ -9,13 +9,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from kaarten.models import Gebied
 from opgaven.models import OpgavenRegisterPage, OpgavePage
+from tests.cms import cms_login
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 
 
 class OpgaveAdminTests(WagtailPageTestCase):
     def setUp(self):
         user = get_user_model().objects.create_superuser("beheer", "beheer@assen.nl", "x")
-        self.client.force_login(user)
+        cms_login(self.client, user)
         self.register = OpgavenRegisterPage.objects.get()
 
     def form(self, **links):
@@ -75,7 +76,7 @@ class AdminListingTests(WagtailPageTestCase):
 
     def setUp(self):
         user = get_user_model().objects.create_superuser("beheer", "beheer@assen.nl", "x")
-        self.client.force_login(user)
+        cms_login(self.client, user)
 
     def listed(self, url, params) -> set[int]:
         response = self.client.get(url, params)

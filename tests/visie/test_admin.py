@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from kaarten.models import Gebied
+from tests.cms import cms_login
 from visie.models import (
     BijlagePage,
     FocusgebiedPage,
@@ -40,7 +41,7 @@ BODY = streamfield(
 class AdminCreationTests(WagtailPageTestCase):
     def setUp(self):
         self.user = get_user_model().objects.create_superuser("beheer", "beheer@assen.nl", "x")
-        self.client.force_login(self.user)
+        cms_login(self.client, self.user)
 
     def test_page_tree_is_pinned(self):
         self.assertAllowedParentPageTypes(ThemaPage, {HoofdstukPage})
