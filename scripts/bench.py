@@ -173,7 +173,6 @@ def throughput(base: str, path: str, seconds: float, threads: int = 8) -> float:
 
     parts = urlsplit(base)
     done = []
-    deadline = time.monotonic() + seconds
 
     def worker():
         count = 0
@@ -192,6 +191,7 @@ def throughput(base: str, path: str, seconds: float, threads: int = 8) -> float:
     warm = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
     warm.request("GET", path)  # the figure is for a warm cache: the first request fills it
     warm.getresponse().read()
+    deadline = time.monotonic() + seconds
     pool = [threading.Thread(target=worker) for _ in range(threads)]
     started = time.monotonic()
     for thread in pool:
@@ -213,7 +213,8 @@ def cached_against_static(seconds: float) -> None:
         print(f"{'static file':<28} {static_rate:>9.0f} req/s")
         for name, path in [("home", "/"), ("geojson", page_types()[17][1])]:
             rate = throughput(base, path, seconds)
-            print(f"{name + ' (cached)':<28} {rate:>9.0f} req/s   {rate / static_rate:.2f}x static")
+            ratio = f"{rate / static_rate:.2f}x static" if static_rate else "(no static figure)"
+            print(f"{name + ' (cached)':<28} {rate:>9.0f} req/s   {ratio}")
     finally:
         server.terminate()
         server.wait(timeout=30)
