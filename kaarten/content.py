@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from assen.laden import Geheugen, bewaar
+
 from .geo import as_multipolygon, from_rd_geojson
 from .models import Gebied, Kaart, Kaartlaag, Kaartobject, KaartPagina, Locatie
 
@@ -33,6 +35,7 @@ class KaartenError(ValueError):
 class LoadReport:
     created: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # by editors: not loaded again
 
 
 def read_entries(path: Path, error: type[Exception] = KaartenError) -> list[dict]:
@@ -61,7 +64,9 @@ def _herkomst(value) -> str:
     return "\n".join(value) if isinstance(value, list) else value
 
 
-def _outline(slug: str, naam: str, geometry, indicatief: bool, herkomst: str) -> Locatie | None:
+def _outline(
+    slug: str, naam: str, geometry, indicatief: bool, herkomst: str, live: bool
+) -> Locatie | None:
     """The Locatie of an area's outline: the one already drawn alike, or a new one."""
     if geometry is None:
         return None
@@ -71,13 +76,16 @@ def _outline(slug: str, naam: str, geometry, indicatief: bool, herkomst: str) ->
             found.herkomst = f"{found.herkomst}\n{herkomst}"  # why it also outlines this area
             found.save(update_fields=["herkomst"])
         return found
-    return Locatie.objects.create(
+    locatie = Locatie(
         naam=naam, slug=slug, geometrie=geometry, indicatief=indicatief, herkomst=herkomst
     )
+    bewaar(locatie, live)
+    return locatie
 
 
 def _add(
     report: LoadReport,
+    geheugen: Geheugen,
     naam: str,
     soort: str,
     slug: str,
@@ -86,17 +94,29 @@ def _add(
     herkomst: str = "",
     **values,
 ) -> None:
-    if Gebied.objects.filter(slug=slug).exists():
-        report.unchanged.append(slug)
+    known, found = geheugen.bekend(slug, Gebied, Gebied.objects.filter(slug=slug))
+    if known:
+        (report.unchanged if found else report.deleted).append(slug)
         return
-    locatie = _outline(slug, naam, geometrie, indicatief, herkomst)
-    Gebied.objects.create(naam=naam, soort=soort, slug=slug, locatie=locatie, **values)
+    live = geheugen.eerste_keer
+    gebied = Gebied(
+        naam=naam,
+        soort=soort,
+        slug=slug,
+        locatie=_outline(slug, naam, geometrie, indicatief, herkomst, live),
+        **values,
+    )
+    bewaar(gebied, live)
+    geheugen.onthoud(slug, gebied)
     report.created.append(slug)
 
 
 @transaction.atomic
 def load_gebieden(root: Path = KAARTEN_ROOT) -> LoadReport:
+    """Each area once, by its slug in the fixtures (assen.laden): an area an editor deleted
+    stays deleted."""
     report = LoadReport()
+    geheugen = Geheugen("gebied")
     cbs_files = {
         "assen_gemeente_2025_rd.geojson": Gebied.Soort.GEMEENTE,
         "assen_wijken_2025_rd.geojson": Gebied.Soort.WIJK,
@@ -107,6 +127,7 @@ def load_gebieden(root: Path = KAARTEN_ROOT) -> LoadReport:
             naam = HELE_GEMEENTE if soort == Gebied.Soort.GEMEENTE else naam
             _add(
                 report,
+                geheugen,
                 naam,
                 soort=soort,
                 slug=Gebied.slug_for(naam, soort),
@@ -123,6 +144,7 @@ def load_gebieden(root: Path = KAARTEN_ROOT) -> LoadReport:
                 geometry = as_multipolygon(from_rd_geojson(geometry))
             _add(
                 report,
+                geheugen,
                 entry["naam"],
                 soort=entry["soort"],
                 slug=entry["slug"],
@@ -142,9 +164,11 @@ def load_locaties(root: Path = KAARTEN_ROOT) -> dict[str, dict]:
     return {entry["slug"]: entry for entry in read_entries(root / "locaties.yaml")}
 
 
-def _locatie(slug: str, locaties: dict[str, dict], where: str) -> Locatie:
-    found = Locatie.objects.filter(slug=slug).first()
-    if found is not None:
+def _locatie(slug: str, locaties: dict[str, dict], geheugen: Geheugen, where: str):
+    """The place of locaties.yaml with this slug, stored the first time a map uses it; None if
+    an editor deleted it since."""
+    known, found = geheugen.bekend(slug, Locatie, Locatie.objects.filter(slug=slug))
+    if known:
         return found
     entry = locaties.get(slug)
     if entry is None:
@@ -152,13 +176,16 @@ def _locatie(slug: str, locaties: dict[str, dict], where: str) -> Locatie:
     geometry = from_rd_geojson(entry["geometrie"])
     if not geometry.valid:
         raise KaartenError(f"locaties.yaml, '{slug}': invalid geometry ({geometry.valid_reason})")
-    return Locatie.objects.create(
+    locatie = Locatie(
         naam=entry["naam"],
         slug=slug,
         geometrie=geometry,
         indicatief=True,
         herkomst=_herkomst(entry["herkomst"]),
     )
+    bewaar(locatie, geheugen.eerste_keer)
+    geheugen.onthoud(slug, locatie)
+    return locatie
 
 
 def _page_at(path: str, where: str) -> Page:
@@ -179,14 +206,17 @@ def _opgave(slug: str, where: str) -> Page:
     return pages[0]
 
 
-def _feature(laag: Kaartlaag, entry: dict, locaties: dict, where: str) -> Kaartobject:
+def _feature(laag: Kaartlaag, entry: dict, locaties: dict, geheugen: Geheugen, where: str):
+    """The layer's entry, or None where an editor deleted its place."""
     if entry.get("gebied"):
         gebied = Gebied.objects.filter(slug=entry["gebied"]).select_related("locatie").first()
         if gebied is None or gebied.locatie is None:
             raise KaartenError(f"{where}: no gebied with an outline and slug '{entry['gebied']}'")
         locatie = gebied.locatie
     else:
-        locatie = _locatie(entry["locatie"], locaties, where)
+        locatie = _locatie(entry["locatie"], locaties, geheugen, where)
+        if locatie is None:
+            return None
     if entry.get("opgave"):
         pagina = _opgave(entry["opgave"], where)
     elif entry.get("pagina"):
@@ -198,16 +228,22 @@ def _feature(laag: Kaartlaag, entry: dict, locaties: dict, where: str) -> Kaarto
 
 @transaction.atomic
 def load_kaarten(root: Path = KAARTEN_ROOT) -> LoadReport:
-    """The maps of kaarten.yaml with their layers and features; maps that exist are left as
-    staff edited them."""
+    """The maps of kaarten.yaml with their layers and features, each map once by its slug in
+    the fixture (assen.laden): a map that exists is left as staff edited it, its deleted layers
+    included, and a map an editor deleted stays deleted."""
     report = LoadReport()
     locaties = load_locaties(root)
+    geheugen, plekken = Geheugen("kaart"), Geheugen("locatie")
     for position, entry in enumerate(read_entries(root / "kaarten.yaml"), start=1):
         where = f"kaarten.yaml, map {position}"
         try:
-            if Kaart.objects.filter(slug=entry["slug"]).exists():
-                report.unchanged.append(entry["slug"])
+            known, found = geheugen.bekend(
+                entry["slug"], Kaart, Kaart.objects.filter(slug=entry["slug"])
+            )
+            if known:
+                (report.unchanged if found else report.deleted).append(entry["slug"])
                 continue
+            live = geheugen.eerste_keer
             kaart = Kaart(
                 titel=entry["titel"],
                 slug=entry["slug"],
@@ -220,7 +256,8 @@ def load_kaarten(root: Path = KAARTEN_ROOT) -> LoadReport:
                 for path in [entry["pagina"], *(entry.get("ook_op") or [])]
             ]
             kaart.full_clean(exclude=["paginas"])
-            kaart.save()
+            bewaar(kaart, live)
+            geheugen.onthoud(entry["slug"], kaart)
             for sort_order, laag_entry in enumerate(entry["lagen"]):
                 principe = laag_entry.get("principe")
                 laag = Kaartlaag(
@@ -236,11 +273,12 @@ def load_kaarten(root: Path = KAARTEN_ROOT) -> LoadReport:
                 objecten = laag_entry.get("objecten") or []
                 if not objecten:
                     raise KaartenError(f"{where}: layer '{laag.label}' has no features")
-                laag.objecten = [
-                    _feature(laag, feature, locaties, f"{where}, '{laag.label}', feature {n}")
+                features = [
+                    _feature(laag, feature, locaties, plekken, f"{where}, '{laag.label}', {n}")
                     for n, feature in enumerate(objecten, start=1)
                 ]
-                laag.save()
+                laag.objecten = [feature for feature in features if feature is not None]
+                bewaar(laag, live)
         except KeyError as missing:
             raise KaartenError(f"{where}: lacks {missing}") from None
         except ValidationError as exc:

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.gis.gdal import DataSource, GDALException, SpatialReference
-from django.contrib.gis.geos import GEOSException, Polygon
+from django.contrib.gis.geos import (
+    GEOSException,
+    MultiLineString,
+    MultiPoint,
+    MultiPolygon,
+    Polygon,
+)
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -23,6 +29,19 @@ from .models import Gebied, Kaartlaag, Kaartobject, Locatie
 # EPSG:28992's area of use, in WGS84: the Netherlands and its waters.
 NETHERLANDS = Polygon.from_bbox((3.2, 50.75, 7.22, 53.7))
 NETHERLANDS.srid = 4326
+
+
+# The most vertices one feature may have: both databases store, index and draw that reliably,
+# where SpatiaLite stored a polygon of some 600,000 as nothing at all. Simplify larger ones first
+# (ogr2ogr -simplify).
+MAX_HOEKPUNTEN = 100_000
+# What a layer of each kind can draw; an area (gebied) is always a polygon.
+VORMEN = {
+    Kaartlaag.Vorm.VLAK: ("Polygon", "MultiPolygon"),
+    Kaartlaag.Vorm.LIJN: ("LineString", "MultiLineString"),
+    Kaartlaag.Vorm.PUNT: ("Point", "MultiPoint"),
+}
+MULTI = {"Polygon": MultiPolygon, "LineString": MultiLineString, "Point": MultiPoint}
 
 
 class GeodataError(Exception):
@@ -58,22 +77,60 @@ def open_layer(path: str, layer: str | None = None):
         raise GeodataError(f"{path} has no layer {layer!r}; its layers are: {names}") from None
 
 
-def _geometry(feature, label: str, source_srs, polygonal: bool, report: ImportReport):
-    ogr = feature.geom
+def _geometry(feature, label: str, source_srs, vorm: str, report: ImportReport):
+    """The feature's geometry in RD New, or why it cannot be stored: none or empty, too large,
+    of a kind the layer cannot draw, invalid beyond repair, or outside the Netherlands."""
+    try:
+        ogr = feature.geom
+    except GDALException:
+        raise GeodataError(f"{label}: has no geometry") from None
     if source_srs is not None:
         ogr.srs = source_srs
     geometry = ogr.geos
+    if geometry.empty:
+        raise GeodataError(f"{label}: the geometry is empty")
+    if geometry.num_coords > MAX_HOEKPUNTEN:
+        raise GeodataError(
+            f"{label}: {geometry.num_coords:,} vertices, more than the {MAX_HOEKPUNTEN:,} a "
+            "feature may have; simplify it first (for example ogr2ogr -simplify 0.5)"
+        )
+    if geometry.geom_type == "GeometryCollection":
+        geometry = _one_kind(geometry, label, report)
+    polygonal = vorm == Kaartlaag.Vorm.VLAK
     if not geometry.valid:
         reason = geometry.valid_reason
         geometry = geometry.make_valid()
-        if polygonal and geometry.geom_type not in ("Polygon", "MultiPolygon"):
+        if polygonal and geometry.geom_type not in VORMEN[vorm]:
             raise GeodataError(f"{label}: invalid geometry ({reason}) that cannot be repaired")
         report.repaired.append(f"{label} ({reason})")
+    if geometry.geom_type not in VORMEN[vorm]:
+        raise GeodataError(
+            f"{label}: a {geometry.geom_type} cannot be drawn in a layer of "
+            f"{Kaartlaag.Vorm(vorm).label.lower()} features"
+        )
     wgs84 = geometry.transform(4326, clone=True)
     if not NETHERLANDS.contains(wgs84):
         raise GeodataError(f"{label}: lies outside the Netherlands ({wgs84.extent})")
     geometry.transform(settings.SRID)
     return as_multipolygon(geometry) if polygonal else geometry
+
+
+def _one_kind(collection, label: str, report: ImportReport):
+    """A GeometryCollection of parts of one kind becomes the multi-geometry of that kind (the
+    maps draw those); one that mixes kinds is refused."""
+    parts = [
+        part
+        for member in collection
+        for part in (member if member.geom_type.startswith("Multi") else [member])
+    ]
+    kinds = {part.geom_type for part in parts}
+    if len(kinds) != 1 or next(iter(kinds)) not in MULTI:
+        raise GeodataError(
+            f"{label}: a GeometryCollection of {', '.join(sorted(kinds))}; a feature must be "
+            "points, lines or areas, not a mix"
+        )
+    report.repaired.append(f"{label} (GeometryCollection stored as {len(parts)} parts)")
+    return MULTI[kinds.pop()](*parts, srid=collection.srid)
 
 
 def import_layer(
@@ -104,9 +161,8 @@ def import_layer(
             try:
                 if not naam:
                     raise GeodataError(f"{label}: the field {name_field!r} is empty")
-                geometry = _geometry(
-                    feature, label, source_srs, target.gebied_soort is not None, report
-                )
+                vorm = Kaartlaag.Vorm.VLAK if target.laag is None else target.laag.vorm
+                geometry = _geometry(feature, label, source_srs, vorm, report)
                 _save(target, feature, naam, geometry, report)
             except (GEOSException, GDALException, ValueError) as exc:
                 problems.append(f"{label}: {exc}")

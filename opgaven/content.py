@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
+from assen.laden import Geheugen
 from kaarten.content import LoadReport, read_entries
 from kaarten.models import Gebied
 from visie.models import (
@@ -73,40 +74,62 @@ def _links(entry: dict, key: str, where: str) -> list[dict]:
 
 @transaction.atomic
 def load_register(root: Path = OPGAVEN_ROOT) -> LoadReport:
+    """Each uitwerking, the register and each opgave once, by its key in the fixtures
+    (assen.laden): what an editor deleted stays deleted, what an editor renamed is not made
+    twice, and only a first load publishes."""
     report = LoadReport()
     home = HomePage.objects.get()
     index = UitwerkingenIndexPage.objects.get()
     uitwerkingen = {}
+    geheugen = Geheugen("uitwerking")
     for position, entry in enumerate(
         read_entries(root / "uitwerkingen.yaml", OpgavenError), start=1
     ):
         where = f"uitwerkingen.yaml, entry {position}"
         try:
-            uitwerkingen[entry["slug"]] = _add_uitwerking(index, entry, where)
+            uitwerkingen[entry["slug"]] = _add_uitwerking(index, entry, geheugen, where)
         except KeyError as missing:
             raise OpgavenError(f"{where}: lacks {missing}") from None
 
-    register = OpgavenRegisterPage.objects.first()
+    registers = Geheugen("register")
+    known, register = registers.bekend("opgaven", OpgavenRegisterPage, OpgavenRegisterPage.objects)
+    if known and register is None:
+        report.deleted.append("opgavenregister")  # and so its opgaven
+        return report
     if register is None:
         register = OpgavenRegisterPage(title="Opgavenregister", slug="opgaven")
-        home.add_child(instance=register)
-        register.save_revision().publish()
+        _add_page(home, register, registers.eerste_keer)
+        registers.onthoud("opgaven", register)
 
+    opgaven = Geheugen("opgave")
     for position, entry in enumerate(read_entries(root / "opgaven.yaml", OpgavenError), start=1):
         where = f"opgaven.yaml, entry {position}"
         try:
-            slug = _add_opgave(register, entry, uitwerkingen, where)
+            _add_opgave(register, entry, uitwerkingen, opgaven, report, where)
         except KeyError as missing:
             raise OpgavenError(f"{where}: lacks {missing}") from None
-        (report.created if slug else report.unchanged).append(slug or where)
     return report
 
 
-def _add_uitwerking(index, entry: dict, where: str) -> UitwerkingPage:
-    """Create the uitwerking, or give one that the content fixtures made (the Groenvisie) the
-    links it lacks; an uitwerking that has links is left as editors made it."""
+def _add_page(parent, page, live: bool) -> None:
+    """A new page: published on a first load, else a draft for the workflow."""
+    page.live = live
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+
+
+def _add_uitwerking(index, entry: dict, geheugen: Geheugen, where: str):
+    """Create the uitwerking, or give the one that the content fixtures made (the Groenvisie)
+    the links it lacks; None if an editor deleted it. Once loaded, it is left as editors made
+    it."""
+    known, page = geheugen.bekend(entry["slug"], UitwerkingPage)
+    if known:
+        return page
     page = UitwerkingPage.objects.filter(slug=entry["slug"]).first()
     if page is not None and (page.principe_links.exists() or page.thema_links.exists()):
+        geheugen.onthoud(entry["slug"], page)  # links given by a load before this memory
         return page
     if page is None:
         page = UitwerkingPage(
@@ -130,16 +153,24 @@ def _add_uitwerking(index, entry: dict, where: str) -> UitwerkingPage:
         UitwerkingGebied(gebied=_gebied(naam, where)) for naam in entry.get("gebieden") or []
     ]
     if page.pk is None:
-        index.add_child(instance=page)
-    page.save_revision().publish()
+        _add_page(index, page, geheugen.eerste_keer)
+    else:
+        revision = page.save_revision()
+        if geheugen.eerste_keer:
+            revision.publish()
+    geheugen.onthoud(entry["slug"], page)
     return page
 
 
-def _add_opgave(register, entry: dict, uitwerkingen: dict, where: str) -> str | None:
-    """Create the opgave with its links; None when it exists already."""
+def _add_opgave(
+    register, entry: dict, uitwerkingen: dict, geheugen: Geheugen, report, where: str
+) -> None:
+    """Create the opgave with its links, unless it was loaded before."""
     slug = f"{entry['document']}-{slugify(entry['groep'])}-{entry['nummer']}"
-    if OpgavePage.objects.filter(slug=slug).exists():
-        return None
+    known, found = geheugen.bekend(slug, OpgavePage, OpgavePage.objects.filter(slug=slug))
+    if known:
+        (report.unchanged if found else report.deleted).append(slug)
+        return
     opgave = OpgavePage(
         title=entry["titel"],
         slug=slug,
@@ -173,9 +204,10 @@ def _add_opgave(register, entry: dict, uitwerkingen: dict, where: str) -> str | 
         opgave.uitwerking_links = [
             OpgaveUitwerking(uitwerking=uitwerkingen[link["slug"]], reden=link["reden"])
             for link in _links(entry, "uitwerkingen", where)
+            if uitwerkingen[link["slug"]] is not None  # not one an editor deleted
         ]
     except KeyError as missing:
         raise OpgavenError(f"{where}: unknown uitwerking {missing}") from None
-    register.add_child(instance=opgave)
-    opgave.save_revision().publish()
-    return slug
+    _add_page(register, opgave, geheugen.eerste_keer)
+    geheugen.onthoud(slug, opgave)
+    report.created.append(slug)

@@ -7,9 +7,11 @@ from django.conf import settings as django_settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
 from django.db import connection, connections
+from django.test import Client
 from django.test.testcases import LiveServerThread
 
 from assen import generation
+from tests.cms import cms_login
 
 
 @pytest.fixture(scope="session")
@@ -98,3 +100,11 @@ def database_url(tmp_path):
     yield f"postgis://{credentials}@{server}/{name}"
     with psycopg.connect(**admin) as db:
         db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's administrator client, past the second factor of the CMS."""
+    client = Client()
+    cms_login(client, admin_user)
+    return client

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
+from assen.models import GeladenInhoud
 from visie.content import CONTENT_ROOT
 from visie.content.loader import load_content
 from visie.content.parser import fixture_tree
@@ -30,7 +31,7 @@ def test_loading_again_changes_nothing():
     assert Page.objects.count() == before
 
 
-def test_an_editors_change_survives_a_reload_and_overwrite_restores_the_fixture():
+def test_an_editors_change_survives_a_reload_and_overwrite_resets_it_as_a_draft():
     page = ThemaPage.objects.get(nummer="2.3")
     original_title = page.title
     page.title = "Winkels en horeca"
@@ -41,12 +42,15 @@ def test_an_editors_change_survives_a_reload_and_overwrite_restores_the_fixture(
 
     call_command("load_content", overwrite=True, verbosity=0)
     restored = ThemaPage.objects.get(pk=page.pk)
-    assert restored.title == original_title
+    assert restored.title == "Winkels en horeca"  # live until the workflow publishes the reset
+    assert restored.has_unpublished_changes
+    assert restored.get_latest_revision_as_object().title == original_title
     assert restored.revisions.count() == 3  # loaded, edited, restored: history is kept
 
 
-def test_loading_into_an_empty_site_builds_the_whole_tree():
+def test_loading_into_an_empty_site_builds_and_publishes_the_whole_tree():
     HomePage.objects.get().delete()
+    GeladenInhoud.objects.filter(sleutel__startswith="pagina/").delete()  # as a new database
     assert not HomePage.objects.exists()
 
     report = load_content(CONTENT_ROOT)
@@ -54,6 +58,7 @@ def test_loading_into_an_empty_site_builds_the_whole_tree():
     assert len(report.created) == len(fixture_tree(CONTENT_ROOT))
     home = HomePage.objects.get()
     assert home.get_site().root_page_id == home.pk
+    assert not home.get_descendants(inclusive=True).not_live().exists()
 
 
 @pytest.fixture

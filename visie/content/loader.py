@@ -9,6 +9,8 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from assen.laden import Geheugen
+
 from ..models import (
     Begrotingspost,
     Besluit,
@@ -50,6 +52,7 @@ class LoadReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
 
 
 def _page_fields(fixture: PageFixture, model) -> dict:
@@ -135,7 +138,12 @@ def _install_home(page: HomePage) -> HomePage:
 
 @transaction.atomic
 def load_content(root: Path, overwrite: bool = False) -> LoadReport:
+    """Each fixture becomes a page once, under its path in fixtures/content/ (assen.laden): a
+    page an editor deleted is not brought back, nor the pages below it, and one an editor
+    renamed or moved is found where it is. `overwrite` resets pages to their fixture as a new
+    draft revision, for the workflow to publish."""
     report = LoadReport()
+    geheugen = Geheugen("pagina")
     loaded: dict[Path, Page] = {}
     for fixture, parent_fixture in fixture_tree(root):
         model = PAGE_TYPES.get(fixture.page_type)
@@ -144,22 +152,30 @@ def load_content(root: Path, overwrite: bool = False) -> LoadReport:
         values = _page_fields(fixture, model)
         children = _child_objects(fixture) if model is UitwerkingPage else {}
         name = str(fixture.path.relative_to(root))
+        slug = fixture.meta["slug"]
 
         if parent_fixture is None:
-            existing = model.objects.filter(slug=fixture.meta["slug"], depth=2).first()
             parent = None
+            known, existing = geheugen.bekend(name, model, model.objects.filter(slug=slug, depth=2))
+        elif parent_fixture.path not in loaded:
+            report.deleted.append(name)  # below a page an editor deleted
+            continue
         else:
             parent = loaded[parent_fixture.path]
-            existing = parent.get_children().filter(slug=fixture.meta["slug"]).specific().first()
-
-        if existing is not None and not overwrite:
-            loaded[fixture.path] = existing
-            report.unchanged.append(name)
+            known, existing = geheugen.bekend(
+                name, model, parent.get_children().filter(slug=slug).specific()
+            )
+        if known and existing is None:
+            report.deleted.append(name)
             continue
         if existing is not None and not isinstance(existing, model):
             raise ContentError(
                 f"{fixture.path}: page '{existing.url_path}' exists as another page type"
             )
+        if existing is not None and not overwrite:
+            loaded[fixture.path] = existing
+            report.unchanged.append(name)
+            continue
 
         page = existing or model()
         for key, value in values.items():
@@ -167,13 +183,17 @@ def load_content(root: Path, overwrite: bool = False) -> LoadReport:
         for relation, objects in children.items():
             setattr(page, relation, objects)
         if existing is None:
+            page.live = geheugen.eerste_keer
             if parent is None:
                 _install_home(page)
             else:
                 parent.add_child(instance=page)
+            geheugen.onthoud(name, page)
             report.created.append(name)
         else:
             report.updated.append(name)
-        page.save_revision().publish()
+        revision = page.save_revision()
+        if existing is None and geheugen.eerste_keer:
+            revision.publish()
         loaded[fixture.path] = page
     return report

@@ -19,6 +19,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Opgaven loaded: {len(report.created)} created, "
-                    f"{len(report.unchanged)} left as they were."
+                    f"{len(report.unchanged)} left as they were, "
+                    f"{len(report.deleted)} deleted by editors and not loaded again."
                 )
             )

@@ -9,15 +9,18 @@ from visie.roles import ensure_editorial_roles
 class Command(BaseCommand):
     help = (
         "Load the Assen content from fixtures/content/ into pages, and set up the editorial "
-        "groups and moderation workflow. Safe to run again: existing pages are kept as editors "
-        "left them unless --overwrite is given. All or nothing."
+        "groups and moderation workflow. Safe to run again: each fixture becomes a page once, so "
+        "pages editors changed, moved or deleted stay as they left them. All or nothing."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--overwrite",
             action="store_true",
-            help="Replace the text of existing pages with the fixtures (as a new revision).",
+            help=(
+                "Reset existing pages to the fixtures as a new draft revision, which editors "
+                "submit through the workflow."
+            ),
         )
 
     def handle(self, *args, overwrite=False, **options):
@@ -30,6 +33,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Content loaded: {len(report.created)} created, {len(report.updated)} "
-                    f"updated, {len(report.unchanged)} left as they were."
+                    f"updated as drafts, {len(report.unchanged)} left as they were, "
+                    f"{len(report.deleted)} deleted by editors and not loaded again."
                 )
             )
