@@ -71,11 +71,22 @@ def met_eerste_objecten(lagen: list) -> list:
 
 
 def kaart_weergave(kaart: Kaart) -> KaartWeergave:
-    """`kaart` with its layers and their features prefetched (lagen_met_objecten)."""
+    """`kaart` with its layers prefetched (lagen_met_objecten) and their first entries."""
+    return kaart_weergaven([kaart])[0]
+
+
+def kaart_weergaven(kaarten) -> list[KaartWeergave]:
+    """Several maps at once: the first entries of all their layers come in one query."""
+    kaarten = list(kaarten)
+    met_eerste_objecten([laag for kaart in kaarten for laag in kaart.lagen.all()])
+    return [_weergave(kaart) for kaart in kaarten]
+
+
+def _weergave(kaart: Kaart) -> KaartWeergave:
     return KaartWeergave(
         titel=kaart.titel,
         dom_id=f"kaart_{kaart.pk}",
-        lagen=met_eerste_objecten(list(kaart.lagen.all())),
+        lagen=list(kaart.lagen.all()),
         geojson_url=reverse("kaarten:geojson", args=[kaart.slug]),
         bron=kaart.bron,
         noot=kaart.noot,
@@ -91,7 +102,7 @@ def kaarten_van_pagina(page) -> list[KaartWeergave]:
         lagen_met_objecten()
     )
     if kaarten:
-        return [kaart_weergave(kaart) for kaart in kaarten]
+        return kaart_weergaven(kaarten)
     objecten = getoond().filter(pagina=page)
     if objecten.exists():
         # The map is about the page's own features, not about its area.

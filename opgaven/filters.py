@@ -3,10 +3,12 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils.choices import flatten_choices
 from django.utils.translation import gettext_lazy as _
 
+from assen import generation
 from kaarten.ligging import met_wat_erin_ligt
 from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
@@ -47,6 +49,25 @@ def gebied_choices() -> list:
     ]
 
 
+def keuzes() -> dict[str, list]:
+    """The filter's choice lists, built once per content generation in the shared cache
+    instead of five queries on every request."""
+    key = generation.key("opgaven:filterkeuzes")
+    found = cache.get(key)
+    if found is None:
+        found = {
+            "principe": _numbered(PrincipePage.objects.live().order_by("nummer")),
+            "spoor": _numbered(SpoorPage.objects.live().order_by("nummer")),
+            "thema": _numbered(sorted(ThemaPage.objects.live(), key=thema_order)),
+            "gebied": gebied_choices(),
+            "uitwerking": [
+                (u.slug, u.title) for u in UitwerkingPage.objects.live().order_by("title")
+            ],
+        }
+        cache.set(key, found, timeout=60 * 60 * 24)
+    return found
+
+
 class RegisterFilter(forms.Form):
     principe = forms.ChoiceField(label=_("Leidend principe"), required=False)
     spoor = forms.ChoiceField(label=_("Strategisch spoor"), required=False)
@@ -57,20 +78,8 @@ class RegisterFilter(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        everything = [("", _("Alle"))]
-        self.fields["principe"].choices = everything + _numbered(
-            PrincipePage.objects.live().order_by("nummer")
-        )
-        self.fields["spoor"].choices = everything + _numbered(
-            SpoorPage.objects.live().order_by("nummer")
-        )
-        self.fields["thema"].choices = everything + _numbered(
-            sorted(ThemaPage.objects.live(), key=thema_order)
-        )
-        self.fields["gebied"].choices = everything + gebied_choices()
-        self.fields["uitwerking"].choices = everything + [
-            (u.slug, u.title) for u in UitwerkingPage.objects.live().order_by("title")
-        ]
+        for name, choices in keuzes().items():
+            self.fields[name].choices = [("", _("Alle")), *choices]
 
     def filter(self, opgaven):
         data = self.cleaned_data

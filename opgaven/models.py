@@ -3,6 +3,7 @@ principles, sporen, themes, gebieden and uitwerkingen it belongs to, with the re
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,7 @@ from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 
 from .exports import FORMATS, export_response
-from .filters import RegisterFilter
+from .filters import RegisterFilter, register_url
 from .forms import REQUIRED_LINKS, OpgaveForm
 from .matrix import build_matrix
 
@@ -37,7 +38,10 @@ class OpgavenRegisterPage(RoutablePageMixin, Page):
 
     def opgaven(self):
         return (
-            OpgavePage.objects.child_of(self).live().order_by("path").prefetch_related(*RELATIONS)
+            OpgavePage.objects.child_of(self)
+            .live()
+            .order_by("path")
+            .prefetch_related(*met_koppelingen())
         )
 
     def coverage(self) -> dict:
@@ -132,6 +136,10 @@ class OpgavenRegisterPage(RoutablePageMixin, Page):
         return export_response(opgaven, request, formaat, description)
 
 
+# An opgave's page lists this many others of its spoor and links to the register for the rest.
+BUREN_OP_PAGINA = 25
+
+
 class OpgavePage(Page):
     class Document(models.TextChoices):
         OMGEVINGSVISIE = "omgevingsvisie", _("Omgevingsvisie 2021")
@@ -192,17 +200,30 @@ class OpgavePage(Page):
         return f"{self.groep} {self.nummer}"
 
     def get_context(self, request, *args, **kwargs):
+        """The chain with every link's target fetched along (one query a kind of link), and
+        the first opgaven of the same spoor with the way to all of them."""
         context = super().get_context(request, *args, **kwargs)
-        sporen = [link.spoor_id for link in self.spoor_links.all()]
-        context["buren"] = (
+        links = {
+            relation: list(getattr(self, f"{relation}_links").select_related(relation))
+            for relation in ["principe", "spoor", "thema", "gebied", "uitwerking"]
+        }
+        context["links"] = links
+        sporen = [link.spoor for link in links["spoor"]]
+        buren = (
             OpgavePage.objects.live()
-            .filter(spoor_links__spoor_id__in=sporen)
+            .filter(spoor_links__spoor__in=sporen)
             .exclude(pk=self.pk)
             .distinct()
             .order_by("path")
         )
+        context["buren"] = list(buren[:BUREN_OP_PAGINA])
+        if len(context["buren"]) == BUREN_OP_PAGINA:
+            context["buren_aantal"] = buren.count()
+            context["buren_per_spoor"] = [
+                (spoor.numbered_title, register_url(spoor=spoor.nummer)) for spoor in sporen
+            ]
         context["uitwerkingen"] = UitwerkingPage.objects.filter(
-            pk__in=[u.uitwerking_id for u in self.uitwerking_links.all()]
+            pk__in=[link.uitwerking_id for link in links["uitwerking"]]
         ).prefetch_related("besluiten", "begrotingsposten")
         return context
 
@@ -213,15 +234,6 @@ def gebieden_zonder_opgave() -> list[Gebied]:
     linked = set(OpgaveGebied.objects.filter(opgave__live=True).values_list("gebied_id", flat=True))
     inside = ligging()
     return [g for g in plaatsen() if not linked.intersection(inside.get(g.pk, [g.pk]))]
-
-
-RELATIONS = [
-    "principe_links__principe",
-    "spoor_links__spoor",
-    "thema_links__thema",
-    "gebied_links__gebied",
-    "uitwerking_links__uitwerking",
-]
 
 
 class Koppeling(Orderable):
@@ -279,3 +291,17 @@ class OpgaveUitwerking(Koppeling):
         UitwerkingPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("uitwerking")
     )
     panels = [FieldPanel("uitwerking"), FieldPanel("reden")]
+
+
+def met_koppelingen() -> list[Prefetch]:
+    """An opgave's links with what each links to, in one query a kind of link."""
+    return [
+        Prefetch(f"{name}_links", queryset=model.objects.select_related(name))
+        for name, model in [
+            ("principe", OpgavePrincipe),
+            ("spoor", OpgaveSpoor),
+            ("thema", OpgaveThema),
+            ("gebied", OpgaveGebied),
+            ("uitwerking", OpgaveUitwerking),
+        ]
+    ]

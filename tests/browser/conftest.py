@@ -58,7 +58,8 @@ def browser_page(request, chromium):
     context.close()
 
 
-# Every page a browser test opens records what the Content-Security-Policy refused.
+# Every page a browser test opens records what the Content-Security-Policy refused. (The policy
+# also refuses eval, which Playwright's wait_for_function polls with: tests wait with locators.)
 CSP_LISTENER = """
 window.__cspSchendingen = [];
 document.addEventListener("securitypolicyviolation", (e) => {

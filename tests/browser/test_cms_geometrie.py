@@ -12,6 +12,7 @@ from django.contrib.gis.geos import Point
 from django.db import connection, connections, transaction
 from django.test.testcases import LiveServerThread
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from kaarten.models import Locatie
 from tests.cms import app_code
@@ -115,10 +116,7 @@ def test_an_editor_moves_a_corner_and_it_goes_live_when_a_publisher_approves(
     # The stored area, and the wijk boundaries behind it (drawn once fetched).
     expect_paths = widget.locator("path.leaflet-interactive")
     expect_paths.first.wait_for()
-    page.wait_for_function(
-        "document.querySelectorAll('[data-geometrie-widget] path:not(.leaflet-interactive)')"
-        ".length > 5"
-    )
+    widget.locator("path:not(.leaflet-interactive)").nth(5).wait_for(state="attached")
     page.screenshot(path=screenshot_dir / "cms-geometrie.png", full_page=True)
     # The whole page: Wagtail's own admin passes too, so nothing needs to be left out.
     assert axe_violations(page) == []
@@ -193,7 +191,8 @@ def test_a_keyboard_user_types_the_geometry_and_sees_it_on_the_map(portal, cms, 
     page.goto(f"{portal}/cms/snippets/kaarten/locatie/edit/{locatie.pk}/")
     text = page.get_by_label("De geometrie als tekst")
     text.wait_for()
-    page.wait_for_function("document.querySelector('[data-geometrie-widget]').geometrieWidget")
+    # The widget sets itself up in one go, its map first.
+    page.locator("[data-geometrie-widget] .leaflet-container").wait_for()
 
     # Unreadable text: the map says so in Dutch, next to the field, as the form would.
     text.fill("POINT (52.992 6.566)")
@@ -275,6 +274,4 @@ def test_a_widget_that_appears_later_gets_its_map(portal, cms):
 
 
 def expect_text(locator, text: str) -> None:
-    locator.page.wait_for_function(
-        "([el, text]) => el.textContent.includes(text)", arg=[locator.element_handle(), text]
-    )
+    expect(locator).to_contain_text(text)

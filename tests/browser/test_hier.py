@@ -3,6 +3,7 @@ it, and "Gebruik mijn locatie" asks the browser where the resident is (or says i
 
 import leaflet
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import axe_violations
 
@@ -51,9 +52,7 @@ def test_without_permission_my_location_says_so(portal, chromium):
     page.goto(f"{portal}/hier/")
     page.get_by_role("button", name="Gebruik mijn locatie").click()
     melding = page.locator("[data-mijn-locatie-melding]")
-    page.wait_for_function(
-        "el => el.textContent.includes('Uw locatie is niet bekend')", arg=melding.element_handle()
-    )
+    expect(melding).to_contain_text("Uw locatie is niet bekend")
     assert page.url.endswith("/hier/")
     context.close()
 
@@ -65,8 +64,6 @@ def test_a_background_that_cannot_be_loaded_is_said(portal, chromium, monkeypatc
     page = context.new_page()
     page.goto(f"{portal}/hier/?gebied=kloosterakker")
     notice = page.locator("[data-ondergrond-melding]")
-    page.wait_for_function(
-        "el => el.textContent.includes('achtergrondkaart kon niet')", arg=notice.element_handle()
-    )
+    expect(notice).to_contain_text("achtergrondkaart kon niet")
     assert notice.is_visible()
     context.close()

@@ -3,6 +3,8 @@ per principle, names from a zoom level on, keyboard markers seen only with the f
 fullscreen button, popups that fit a phone with the provenance behind "Herkomst", and Leaflet
 only on pages that show a map."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -16,8 +18,9 @@ def open_map(page, portal, path=VISIEKAART):
     """The page's first map, once its layers are drawn (a page may hold several maps, and any of
     them may finish first)."""
     page.goto(f"{portal}{path}")
-    page.wait_for_function("() => document.querySelector('.kaart').matches('.kaart--geladen')")
-    return page.locator(".kaart").first
+    kaart = page.locator(".kaart").first
+    expect(kaart).to_have_class(re.compile(r"\bkaart--geladen\b"))
+    return kaart
 
 
 def test_the_legend_is_beside_the_map_or_over_it_on_a_phone(portal, browser_page):

@@ -4,6 +4,7 @@ spacing. No rule is disabled and no page is left out. Each page is photographed 
 for a reviewer (see conftest)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import axe_violations, csp_violations
 
@@ -55,10 +56,7 @@ def test_no_axe_violations(portal, browser_page, path, screenshot_dir, request):
     assert "unsafe-inline" not in response.headers["content-security-policy"]
     browser_page.wait_for_load_state("networkidle")
     if browser_page.locator("[data-leaflet]").count():  # the maps start under the policy
-        browser_page.wait_for_function(
-            "() => [...document.querySelectorAll('[data-leaflet]')]"
-            ".every(el => el.classList.contains('leaflet-container'))"
-        )
+        expect(browser_page.locator("[data-leaflet]:not(.leaflet-container)")).to_have_count(0)
     assert csp_violations(browser_page) == []
     assert browser_page.locator("main h1").count() == 1
     # WCAG 2.4.2: the page's own name first, the site's once, after it.

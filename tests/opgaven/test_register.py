@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from opgaven.content import OPGAVEN_ROOT
+from opgaven.filters import register_url
 from opgaven.models import OpgavenRegisterPage, OpgavePage
 from tests import seeds
 from tests.factories import groei
@@ -123,6 +124,18 @@ def test_opgave_page_shows_the_whole_chain(client):
     for link in opgave.principe_links.all():
         assert link.principe.url in html
     assert "Omgevingsvisie 2021, § 3.5" in html
+
+
+def test_an_opgave_lists_25_of_its_spoor_and_links_the_register_for_all(client):
+    groei(4)  # factory copies: more than 25 opgaven share a spoor
+    opgave = OpgavePage.objects.get(slug="omgevingsvisie-mobiliteit-2")
+    spoor = opgave.spoor_links.get().spoor
+    others = OpgavePage.objects.filter(spoor_links__spoor=spoor).exclude(pk=opgave.pk).distinct()
+    assert others.count() > 25
+    html = client.get(opgave.url).content.decode().split("Andere opgaven in hetzelfde spoor")[1]
+    assert f"De eerste 25 van {others.count()}." in html
+    assert f'href="{register_url(spoor=spoor.nummer)}"' in html.replace("&amp;", "&")
+    assert html.count('class="register__label"') == 25
 
 
 def test_groenvisie_opgaven_show_decision_and_budget(client):

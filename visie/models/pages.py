@@ -1,6 +1,7 @@
 """The page types of the omgevingsvisie itself, pinned into the document's own tree."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -47,6 +48,29 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("startpagina")
+
+    def route(self, request, path_components):
+        """Wagtail finds the page of a URL one level at a time, two queries a level; this reads
+        every page along the path in one query, and hands over to a page's own route() where
+        its type has one (the opgaven register's views) or where the path ends, as Wagtail
+        would."""
+        along = {
+            page.url_path: page
+            for page in Page.objects.filter(
+                path__startswith=self.path,
+                url_path__in=[
+                    f"{self.url_path}{'/'.join(path_components[:n])}/"
+                    for n in range(1, len(path_components) + 1)
+                ],
+            )
+        }
+        for n in range(1, len(path_components) + 1):
+            page = along.get(f"{self.url_path}{'/'.join(path_components[:n])}/")
+            if page is None:
+                raise Http404
+            if n == len(path_components) or page.specific_class.route is not Page.route:
+                return page.specific.route(request, path_components[n:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

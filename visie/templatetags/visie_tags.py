@@ -1,6 +1,9 @@
 from django import template
+from django.core.cache import cache
 from django.utils.html import format_html_join
 from wagtail import hooks
+
+from assen import generation
 
 from ..outline import document_outline
 
@@ -21,6 +24,26 @@ def chapter_nav(context, page):
     chapter = document_outline().chapter_of(page.pk)
     previous, following = chapter.neighbours(page.pk) if chapter else (None, None)
     return {"chapter": chapter, "current_id": page.pk, "previous": previous, "next": following}
+
+
+@register.simple_tag
+def voorouders(page) -> list[tuple[str, str]]:
+    """(title, url) of the pages above `page` below the site root, for its breadcrumbs: read
+    once per content generation into the shared cache, not two queries on every request."""
+    key = generation.key(f"visie:voorouders:{page.pk}")
+    found = cache.get(key)
+    if found is None:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1).specific())
+        found = [
+            ("Start" if ancestor.depth == 2 else _numbered_title(ancestor), ancestor.url)
+            for ancestor in ancestors
+        ]
+        cache.set(key, found, timeout=60 * 60 * 24)
+    return found
+
+
+def _numbered_title(page) -> str:
+    return getattr(page, "numbered_title", "") or page.title
 
 
 @register.inclusion_tag("includes/onderdelen.html")
