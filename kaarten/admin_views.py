@@ -132,7 +132,7 @@ def geodata_importeren(request):
                     dry_run=form.cleaned_data["alleen_controleren"],
                 )
             except GeodataError as exc:
-                problem = str(exc)
+                problem = exc.melding
     status = 400 if (form.errors or problem) else 200
     return TemplateResponse(
         request,

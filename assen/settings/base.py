@@ -195,6 +195,9 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 # Geodata: stored in RD New, the Dutch grid the municipality's GIS uses; served as WGS84 (RFC 7946).
 SRID = 28992
 API_SRID = 4326
+# The most vertices an imported feature may have: SpatiaLite's WKT parser gives up between 400,000
+# and 500,000 (the geometry is then lost), so this keeps a wide margin on both databases.
+GEODATA_MAX_VERTICES = 100_000
 # Bounding box of the municipality of Assen in WGS84 (west, south, east, north).
 ASSEN_EXTENT = (6.48, 52.93, 6.64, 53.07)
 # Debian 12 ships GDAL 3.6, which cannot sandbox file and network access while parsing spatial

@@ -3,9 +3,6 @@ geometries repaired or refused by name, features outside the Netherlands refused
 refused; after every failure the database is as it was. The files are in tests/data (made with
 ogr2ogr from wijken_rd.geojson, two squares in Assen)."""
 
-import json
-import math
-import re
 import subprocess
 from io import StringIO
 from pathlib import Path
@@ -13,7 +10,6 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from kaarten.importer import MAX_HOEKPUNTEN
 from kaarten.models import Gebied, Kaartlaag, Kaartobject, Locatie
 
 pytestmark = pytest.mark.django_db
@@ -155,105 +151,3 @@ def test_features_go_into_a_map_layer():
 def test_a_missing_name_field_is_named():
     with pytest.raises(CommandError, match="no field 'titel'; its fields are: naam, code"):
         run(str(DATA / "wijken_rd.geojson"), gebieden="plek", name_field="titel")
-
-
-RD = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}
-SQUARE = {
-    "type": "Polygon",
-    "coordinates": [
-        [[233000, 557000], [233100, 557000], [233100, 557100], [233000, 557100], [233000, 557000]]
-    ],
-}
-LINE = {"type": "LineString", "coordinates": [[233000, 557000], [233200, 557200]]}
-
-
-def circle(vertices: int, x: float = 233000, y: float = 557000) -> dict:
-    """A polygon of that many vertices, 500 m round a point in Assen: deterministic test data."""
-    ring = [
-        [
-            x + 500 * math.cos(2 * math.pi * i / vertices),
-            y + 500 * math.sin(2 * math.pi * i / vertices),
-        ]
-        for i in range(vertices)
-    ]
-    return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
-
-
-def layer_file(tmp_path, features) -> str:
-    path = tmp_path / "laag.geojson"
-    collection = {
-        "type": "FeatureCollection",
-        "crs": RD,
-        "features": [
-            {"type": "Feature", "properties": {"naam": naam}, "geometry": geometry}
-            for naam, geometry in features
-        ],
-    }
-    path.write_text(json.dumps(collection), encoding="utf-8")
-    return str(path)
-
-
-def area_layer() -> Kaartlaag:
-    return Kaartlaag.objects.filter(vorm="vlak", kaart__slug="visiekaart-assen-2040").first()
-
-
-def maps_answer(client, laag):
-    for url in [
-        f"/kaarten/{laag.kaart.slug}/",
-        f"/kaarten/{laag.kaart.slug}/geojson/",
-        "/hier/?lat=52.995&lon=6.56",
-    ]:
-        assert client.get(url).status_code == 200, url
-
-
-@pytest.mark.parametrize(
-    ("naam", "geometry", "message"),
-    [
-        ("Niets", None, "has no geometry"),
-        ("Leeg", {"type": "GeometryCollection", "geometries": []}, "the geometry is empty"),
-        (
-            "Mengsel",
-            {"type": "GeometryCollection", "geometries": [SQUARE, LINE]},
-            "a GeometryCollection of LineString, Polygon",
-        ),
-        ("Lijn", LINE, "a LineString cannot be drawn in a layer of vlak features"),
-        ("Reus", circle(MAX_HOEKPUNTEN), f"{MAX_HOEKPUNTEN + 1:,} vertices"),  # ring closed
-    ],
-)
-def test_an_unusable_geometry_is_refused_by_name_and_the_maps_still_answer(
-    client, tmp_path, naam, geometry, message
-):
-    laag = area_layer()
-    before = state()
-    path = layer_file(tmp_path, [("Goed", SQUARE), (naam, geometry)])
-    with pytest.raises(CommandError, match=rf"feature 2 \({naam}\): {re.escape(message)}"):
-        run(path, laag=laag.pk, name_field="naam")
-    assert state() == before
-    maps_answer(client, laag)
-
-
-def test_a_collection_of_areas_is_stored_as_one_multipolygon_and_drawn(client, tmp_path):
-    laag = area_layer()
-    other = circle(40, x=234500)
-    path = layer_file(
-        tmp_path, [("Twee delen", {"type": "GeometryCollection", "geometries": [SQUARE, other]})]
-    )
-    output = run(path, laag=laag.pk, name_field="naam")
-    assert "GeometryCollection stored as 2 parts" in output
-    locatie = laag.objecten.get(naam="Twee delen").locatie
-    assert locatie.geometrie.geom_type == "MultiPolygon" and len(locatie.geometrie) == 2
-    locatie.get_latest_revision().publish()
-    maps_answer(client, laag)
-    features = client.get(f"/kaarten/{laag.kaart.slug}/geojson/").json()["features"]
-    assert any(f["properties"]["naam"] == "Twee delen" for f in features)
-
-
-def test_the_largest_allowed_polygon_is_stored_whole(tmp_path):
-    laag = area_layer()
-    run(
-        layer_file(tmp_path, [("Groot", circle(MAX_HOEKPUNTEN - 1))]),
-        laag=laag.pk,
-        name_field="naam",
-    )
-    locatie = Locatie.objects.get(pk=laag.objecten.get(naam="Groot").locatie_id)
-    assert locatie.geometrie is not None and locatie.geometrie.num_coords == MAX_HOEKPUNTEN

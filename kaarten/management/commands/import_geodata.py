@@ -64,14 +64,20 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         for repaired in report.repaired:
             self.stdout.write(self.style.WARNING(f"Repaired {repaired}"))
+        for converted in report.converted:
+            self.stdout.write(self.style.WARNING(f"Converted {converted}"))
         summary = f"{len(report.created)} created, {len(report.updated)} updated"
         if report.repaired:
             summary += f", {len(report.repaired)} repaired"
+        if report.converted:
+            summary += f", {len(report.converted)} converted"
         if options["dry_run"]:
             summary = f"Dry run, nothing stored: {summary} if imported."
         self.stdout.write(self.style.SUCCESS(summary))
 
     def progress(self, done: int, total: int) -> None:
+        if done < total and done % max(total // 100, 1):
+            return  # once a percent: writing the bar costs more than a feature
         width = 30
         filled = width * done // max(total, 1)
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
