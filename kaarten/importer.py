@@ -11,9 +11,9 @@ What an import stores is reviewed before it goes live: a new place is a draft Lo
 gebied a draft Gebied, and a new geometry for a published place is a new revision of its
 Locatie, which an editor submits to the workflow like any other change.
 
-The features are checked first and stored afterwards in bulk (rows, revisions, log entries and
-search index in batches): saving them one by one, each with its own revision, took 17 ms a
-feature."""
+The features are checked first and stored afterwards in bulk (rows, revisions, log entries,
+search and reference index in batches): saving them one by one, each with its own revision,
+took 17 ms a feature and longer as a layer grew (see docs/decisions.md for the figures)."""
 
 import uuid
 from collections.abc import Callable
@@ -419,7 +419,7 @@ class _Store:
                 .first()
             )
             if missing is not None:
-                raise _not_stored(of[id(by_pk[missing])], "it was stored as NULL")
+                raise _not_stored(of[id(by_pk[missing])], "its geometry was stored as NULL")
 
     def _revise(self, model, objects: list) -> None:
         """A revision per object and a log entry per revision, as save_revision(log_action=True)
@@ -495,8 +495,8 @@ class _Store:
 
 def _not_stored(feature: Feature, reason) -> GeodataError:
     return GeodataError(
-        f"Nothing was imported: the database did not store the geometry of {feature.label} "
-        f"({reason}); simplify it or split it up.",
-        f"De database kon de geometrie van {feature.nummer} niet bewaren; vereenvoudig of "
-        "verdeel die.",
+        f"Nothing was imported: the database did not store {feature.label} ({reason}); "
+        "where a large geometry is the cause, simplify it or split it up.",
+        f"De database kon {feature.nummer} niet opslaan; is de geometrie groot, vereenvoudig of "
+        "verdeel die dan.",
     )
