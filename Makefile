@@ -13,7 +13,7 @@ RUN_PACKAGES := python3-venv gdal-bin libgdal32 libgeos-c1v5 libproj25 libsqlite
 TEST_PACKAGES := chromium libreoffice-calc-nogui
 
 
-.PHONY: help setup content run dev load bench test lint format check-content superuser clean
+.PHONY: help setup content run dev load bench bench-import test lint format check-content superuser clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
@@ -53,6 +53,10 @@ SCALES ?= 1,10,100
 RUNS ?= 10
 bench: setup ## Page figures at 1x, 10x and 100x the content, and cached against static throughput
 	$(PYTHON) scripts/bench.py --scales $(SCALES) --runs $(RUNS)
+
+# N generated features (20000 unless N=... is given) into the database of `make run`, rolled back.
+bench-import: content ## Import generated points and squares, print features per second
+	$(PYTHON) scripts/bench_import.py $(N)
 
 test: setup ## Lint, check migrations and run the whole suite on SpatiaLite and on PostGIS
 	./scripts/install-system-packages.sh $(TEST_PACKAGES)
