@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import segno
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -128,21 +128,28 @@ class TweestapsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and request.path.startswith("/cms/")
-            and not request.path.startswith(VRIJ)
-            and not user.is_verified()
-        ):
-            if user_has_device(user):
-                return redirect(
-                    f"{reverse('tweestaps:code')}?{urlencode({'next': request.path}, safe='/')}"
-                )
-            if moet_tweestaps(user):
-                return redirect("tweestaps:instellen")
+        if request.path.startswith("/cms/") and not request.path.startswith(VRIJ):
+            try:
+                redirect_to = self._stap(request)
+            except (OperationalError, InterfaceError):
+                # No database to ask: the view's own query fails and answers the Dutch 503.
+                redirect_to = None
+            if redirect_to:
+                return redirect(redirect_to)
         return self.get_response(request)
+
+    @staticmethod
+    def _stap(request) -> str | None:
+        """Where a logged-in user without a verified session must go first, if anywhere."""
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_verified():
+            return None
+        if user_has_device(user):
+            query = urlencode({"next": request.path}, safe="/")
+            return f"{reverse('tweestaps:code')}?{query}"
+        if moet_tweestaps(user):
+            return reverse("tweestaps:instellen")
+        return None
 
 
 # What a half-logged-in user may reach: the steps themselves, logging out, and what Wagtail's
