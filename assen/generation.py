@@ -22,6 +22,9 @@ from wagtail.signals import (
 )
 
 KEY = "inhoud:generatie"
+# How long something built from one generation is kept: a later generation never reads it, so
+# this only bounds what stale entries cost the cache.
+TIMEOUT = 60 * 60 * 24
 # The apps whose models the public site shows; Wagtail's pages and sites besides.
 PUBLIC_APPS = {"visie", "opgaven", "kaarten"}
 

@@ -5,6 +5,9 @@ half its length does; a point when it does. The municipality holds everything an
 what names it names no place."""
 
 from django.contrib.gis.geos import GEOSGeometry
+from django.core.cache import cache
+
+from assen import generation
 
 from .models import Gebied, Locatie
 
@@ -56,8 +59,12 @@ def gebieden_om(geometrie: GEOSGeometry) -> list[Gebied]:
 
 
 def ligging() -> dict[int, list[int]]:
-    """For every area, the ids of the areas lying in it, itself included (one query), for views
-    that show all areas at once."""
+    """For every area, the ids of the areas lying in it, itself included, for views that show
+    all areas at once: computed once per content generation (one query) and shared."""
+    return cache.get_or_set(generation.key("ligging"), _ligging, timeout=generation.TIMEOUT)
+
+
+def _ligging() -> dict[int, list[int]]:
     gebieden = list(plaatsen())
     return {
         gebied.pk: [gebied.pk]

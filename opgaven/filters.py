@@ -64,7 +64,7 @@ def keuzes() -> dict[str, list]:
                 (u.slug, u.title) for u in UitwerkingPage.objects.live().order_by("title")
             ],
         }
-        cache.set(key, found, timeout=60 * 60 * 24)
+        cache.set(key, found, timeout=generation.TIMEOUT)
     return found
 
 

@@ -1,9 +1,12 @@
 """The opgaven register: every opgave of section 3.5 and of the uitwerkingen, each traced to the
 principles, sporen, themes, gebieden and uitwerkingen it belongs to, with the reason per link."""
 
+import functools
+import operator
+
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from assen.pages import PortaalPageMixin
 from kaarten.ligging import ligging, plaatsen
 from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
@@ -25,7 +29,7 @@ from .matrix import build_matrix
 REGISTER_PER_PAGE = 100
 
 
-class OpgavenRegisterPage(RoutablePageMixin, Page):
+class OpgavenRegisterPage(PortaalPageMixin, RoutablePageMixin, Page):
     """The register of all opgaven, with its filters, the trace matrix, the coverage view and
     the exports; the opgaven are its children."""
 
@@ -49,10 +53,7 @@ class OpgavenRegisterPage(RoutablePageMixin, Page):
         principles, sporen, themes and uitwerkingen that no opgave links to."""
         opgaven = OpgavePage.objects.child_of(self).live().order_by("path")
         return {
-            "zonder_koppeling": [
-                (label, opgaven.filter(**{f"{relation}__isnull": True}))
-                for relation, label in REQUIRED_LINKS.items()
-            ],
+            "zonder_koppeling": zonder_koppeling(opgaven),
             "zonder_uitwerking": opgaven.filter(uitwerking_links__isnull=True),
             "gebieden_zonder_opgave": gebieden_zonder_opgave(),
             "zonder_opgave": [
@@ -140,7 +141,7 @@ class OpgavenRegisterPage(RoutablePageMixin, Page):
 BUREN_OP_PAGINA = 25
 
 
-class OpgavePage(Page):
+class OpgavePage(PortaalPageMixin, Page):
     class Document(models.TextChoices):
         OMGEVINGSVISIE = "omgevingsvisie", _("Omgevingsvisie 2021")
         GROENVISIE = "groenvisie", _("Raadsvoorstel Groenvisie Assen 2040")
@@ -222,10 +223,31 @@ class OpgavePage(Page):
             context["buren_per_spoor"] = [
                 (spoor.numbered_title, register_url(spoor=spoor.nummer)) for spoor in sporen
             ]
-        context["uitwerkingen"] = UitwerkingPage.objects.filter(
-            pk__in=[link.uitwerking_id for link in links["uitwerking"]]
-        ).prefetch_related("besluiten", "begrotingsposten")
+        uitwerkingen = {link.uitwerking.path: link.uitwerking for link in links["uitwerking"]}
+        context["uitwerkingen"] = [uitwerkingen[path] for path in sorted(uitwerkingen)]
+        prefetch_related_objects(context["uitwerkingen"], "besluiten", "begrotingsposten")
         return context
+
+
+def zonder_koppeling(opgaven) -> list[tuple[str, list]]:
+    """Per required kind of link, the opgaven that lack it (one query for all kinds)."""
+    missing = {
+        f"zonder_{relation}": ~models.Exists(
+            OpgavePage._meta.get_field(relation).related_model.objects.filter(
+                opgave=models.OuterRef("pk")
+            )
+        )
+        for relation in REQUIRED_LINKS
+    }
+    lacking = list(
+        opgaven.annotate(**missing).filter(
+            functools.reduce(operator.or_, (models.Q(**{name: True}) for name in missing))
+        )
+    )
+    return [
+        (label, [opgave for opgave in lacking if getattr(opgave, f"zonder_{relation}")])
+        for relation, label in REQUIRED_LINKS.items()
+    ]
 
 
 def gebieden_zonder_opgave() -> list[Gebied]:

@@ -134,5 +134,5 @@ def document_outline() -> Outline:
     outline = cache.get(key)
     if outline is None:
         outline = build_outline()
-        cache.set(key, outline, timeout=60 * 60 * 24)
+        cache.set(key, outline, timeout=generation.TIMEOUT)
     return outline

@@ -7,6 +7,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from assen.pages import PortaalPageMixin
+
 from ..blocks import BodyBlock
 from ..text import stream_text
 
@@ -63,7 +65,7 @@ class BodyMixin(models.Model):
         abstract = True
 
 
-class VisiePage(NumberedMixin, SourceMixin, BodyMixin, Page):
+class VisiePage(PortaalPageMixin, NumberedMixin, SourceMixin, BodyMixin, Page):
     """A page of the vision: a numbered part of the document, with its text and its source."""
 
     # The streams that hold this page's text, in reading order; subclasses add theirs.

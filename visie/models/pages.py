@@ -2,17 +2,36 @@
 
 from django.db import models
 from django.http import Http404
+from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from assen.pages import PortaalPageMixin
+from kaarten.models import Gebied
 
 from ..blocks import BodyBlock, KernkwaliteitenBlock, TijdvakkenBlock
 from .base import VisiePage
 
 
-class HomePage(Page):
+def _routes_itself(page: Page, rest: list[str]) -> bool:
+    """Whether `page` answers the rest of the path itself rather than through a child."""
+    kind = page.specific_class
+    if kind.route is Page.route:
+        return False
+    if not issubclass(kind, RoutablePageMixin):
+        return True
+    try:
+        kind.get_resolver().resolve(f"/{'/'.join(rest)}/")
+    except Resolver404:
+        return False
+    return page.live
+
+
+class HomePage(PortaalPageMixin, Page):
     ondertitel = models.CharField(
         _("ondertitel"), max_length=255, help_text=_("Bijvoorbeeld: Omgevingsvisie gemeente Assen.")
     )
@@ -53,7 +72,8 @@ class HomePage(Page):
         """Wagtail finds the page of a URL one level at a time, two queries a level; this reads
         every page along the path in one query, and hands over to a page's own route() where
         its type has one (the opgaven register's views) or where the path ends, as Wagtail
-        would."""
+        would. A routable page's routes come before its children, as in Wagtail, and are
+        matched on its class, so the page itself is read only when one matches."""
         along = {
             page.url_path: page
             for page in Page.objects.filter(
@@ -68,8 +88,9 @@ class HomePage(Page):
             page = along.get(f"{self.url_path}{'/'.join(path_components[:n])}/")
             if page is None:
                 raise Http404
-            if n == len(path_components) or page.specific_class.route is not Page.route:
-                return page.specific.route(request, path_components[n:])
+            rest = path_components[n:]
+            if not rest or _routes_itself(page, rest):
+                return page.specific.route(request, rest)
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -214,6 +235,12 @@ class FocusgebiedPage(VisiePage):
     class Meta:
         verbose_name = _("focusgebied")
         verbose_name_plural = _("focusgebieden")
+
+    def get_context(self, request, *args, **kwargs):
+        # The page's map and its opgaven both start from the area's outline: read them at once.
+        if self.gebied_id is not None:
+            self.gebied = Gebied.objects.select_related("locatie").get(pk=self.gebied_id)
+        return super().get_context(request, *args, **kwargs)
 
 
 class BijlagePage(VisiePage):

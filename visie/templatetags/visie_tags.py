@@ -38,7 +38,7 @@ def voorouders(page) -> list[tuple[str, str]]:
             ("Start" if ancestor.depth == 2 else _numbered_title(ancestor), ancestor.url)
             for ancestor in ancestors
         ]
-        cache.set(key, found, timeout=60 * 60 * 24)
+        cache.set(key, found, timeout=generation.TIMEOUT)
     return found
 
 
