@@ -78,10 +78,8 @@ def _ligging() -> dict[int, list[int]]:
 
 
 def met_wat_erin_ligt(gebieden: list[Gebied]) -> set[int]:
-    """The ids of the areas and of every area lying in one of them: one area by its outline,
-    several through the whole `ligging` (one query either way)."""
-    if len(gebieden) == 1:
-        return {gebied.pk for gebied in gebieden_in(gebieden[0])}
+    """The ids of the areas and of every area lying in one of them, from the shared
+    `ligging`."""
     inside = ligging()
     return {pk for gebied in gebieden for pk in inside.get(gebied.pk, [gebied.pk])}
 

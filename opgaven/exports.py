@@ -3,11 +3,13 @@ relations as readable columns. Both formats are built from the same rows."""
 
 import csv
 import io
+from collections import defaultdict
 
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING, Cell
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
 from openpyxl.styles import Font
 
 COLUMNS = [
@@ -42,18 +44,16 @@ def _csv_cell(value):
     return value
 
 
-def _xlsx_cell(sheet, value) -> Cell:
+def _xlsx_cell(sheet, value) -> WriteOnlyCell:
     """Text stays text: never a formula, and without the control characters XLSX cannot hold."""
     if not isinstance(value, str):
-        return Cell(sheet, value=value)
-    cell = Cell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+        return WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
     cell.data_type = TYPE_STRING
     return cell
 
 
 def _append_text(sheet, row: list) -> None:
-    # Cells made before appending: reading the appended row back (sheet[sheet.max_row]) scans
-    # the whole sheet, which made a large export quadratic.
     sheet.append([_xlsx_cell(sheet, value) for value in row])
 
 
@@ -61,27 +61,47 @@ def _joined(values) -> str:
     return "; ".join(values)
 
 
-def rows(opgaven, request) -> list[list]:
-    """`opgaven` with their links prefetched; the order is the register's."""
+# Per kind of link: the related name on an opgave and the fields that name its target.
+LINKED = [
+    ("principe_links", ("principe__nummer", "principe__title")),
+    ("spoor_links", ("spoor__nummer", "spoor__title")),
+    ("thema_links", ("thema__nummer", "thema__title")),
+    ("gebied_links", ("gebied__naam",)),
+    ("uitwerking_links", ("uitwerking__title",)),
+]
+
+
+def rows(opgaven, base_url: str) -> list[list]:
+    """One row per opgave of `opgaven`, in its order; `base_url` is the register's address,
+    which the opgaven's own addresses extend. Read as plain values, a query per kind of link:
+    a model instance per opgave and link made an export of thousands take seconds."""
+    opgaven = opgaven.prefetch_related(None)
+    names = {}
+    for relation, fields in LINKED:
+        link = opgaven.model._meta.get_field(relation).related_model
+        per_opgave = names[relation] = defaultdict(list)
+        for opgave_id, *target in (
+            link.objects.filter(opgave__in=opgaven.values("pk"))
+            .order_by("opgave_id", "sort_order")
+            .values_list("opgave_id", *fields)
+        ):
+            per_opgave[opgave_id].append(" ".join(str(part) for part in target))
+    documents = {value: str(label) for value, label in opgaven.model.Document.choices}
     return [
         [
-            opgave.get_document_display(),
-            opgave.groep,
-            opgave.nummer,
-            opgave.title,
-            opgave.tekst,
-            _joined(
-                f"{link.principe.nummer} {link.principe.title}"
-                for link in opgave.principe_links.all()
-            ),
-            _joined(f"{link.spoor.nummer} {link.spoor.title}" for link in opgave.spoor_links.all()),
-            _joined(f"{link.thema.nummer} {link.thema.title}" for link in opgave.thema_links.all()),
-            _joined(link.gebied.naam for link in opgave.gebied_links.all()),
-            _joined(link.uitwerking.title for link in opgave.uitwerking_links.all()),
-            opgave.bron,
-            request.build_absolute_uri(opgave.get_url(request)),
+            documents[document],
+            groep,
+            nummer,
+            title,
+            tekst,
+            *(_joined(names[relation][pk]) for relation, _ in LINKED[:-1]),
+            _joined(names["uitwerking_links"][pk]),
+            bron,
+            f"{base_url}{slug}/",
         ]
-        for opgave in opgaven
+        for pk, document, groep, nummer, title, tekst, bron, slug in opgaven.values_list(
+            "pk", "document", "groep", "nummer", "title", "tekst", "bron", "slug"
+        )
     ]
 
 
@@ -95,15 +115,18 @@ def _csv(table: list[list]) -> bytes:
 
 
 def _xlsx(table: list[list], description: str) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Opgaven"
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
+    # Write-only: rows are streamed to the file, three times faster for a large register.
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Opgaven")
+    sheet.freeze_panes = "A2"
+    header = []
+    for column in COLUMNS:
+        cell = WriteOnlyCell(sheet, value=column)
         cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
     for row in table:
         _append_text(sheet, row)
-    sheet.freeze_panes = "A2"
     about = workbook.create_sheet("Over deze export")
     for line in description.splitlines():
         _append_text(about, [line])
@@ -112,8 +135,7 @@ def _xlsx(table: list[list], description: str) -> bytes:
     return out.getvalue()
 
 
-def export_response(opgaven, request, formaat: str, description: str) -> HttpResponse:
-    table = rows(opgaven, request)
+def export_response(table: list[list], formaat: str, description: str) -> HttpResponse:
     content = _csv(table) if formaat == "csv" else _xlsx(table, description)
     response = HttpResponse(content, content_type=FORMATS[formaat])
     stamp = timezone.localdate().isoformat()

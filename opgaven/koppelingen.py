@@ -8,15 +8,15 @@ from kaarten.ligging import met_wat_erin_ligt
 from kaarten.models import Gebied
 from visie.models import FocusgebiedPage, PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 
-from .filters import register_url
+from .filters import gekoppeld, register_url
 from .models import OpgaveGebied, OpgavePage
 
-# page type: (lookup from an opgave to the page, register filter, the page's value for it)
+# page type: (the opgave's links to it, register filter, the page's value for that filter)
 PAGE_LINKS = {
-    PrincipePage: ("principe_links__principe", "principe", lambda page: page.nummer),
-    SpoorPage: ("spoor_links__spoor", "spoor", lambda page: page.nummer),
-    ThemaPage: ("thema_links__thema", "thema", lambda page: page.nummer),
-    UitwerkingPage: ("uitwerking_links__uitwerking", "uitwerking", lambda page: page.slug),
+    PrincipePage: ("principe_links", "principe", lambda page: page.nummer),
+    SpoorPage: ("spoor_links", "spoor", lambda page: page.nummer),
+    ThemaPage: ("thema_links", "thema", lambda page: page.nummer),
+    UitwerkingPage: ("uitwerking_links", "uitwerking", lambda page: page.slug),
 }
 
 
@@ -28,13 +28,12 @@ def opgaven_of(page, limit: int) -> tuple[list, int, str] | None:
             return [], 0, ""
         opgaven = opgaven_van_gebieden([page.gebied])
         return opgaven[:limit], len(opgaven), register_url(gebied=page.gebied.slug)
-    if type(page) in PAGE_LINKS:
-        lookup, key, value_of = PAGE_LINKS[type(page)]
-        value, target = value_of(page), page.pk
-    else:
+    if type(page) not in PAGE_LINKS:
         return None
-    opgaven = OpgavePage.objects.live().filter(**{lookup: target}).distinct().order_by("path")
-    return list(opgaven[:limit]), opgaven.count(), register_url(**{key: value})
+    relation, key, value_of = PAGE_LINKS[type(page)]
+    opgaven = gekoppeld(OpgavePage.objects.live(), relation, **{f"{key}_id": page.pk})
+    opgaven = opgaven.order_by("path")
+    return list(opgaven[:limit]), opgaven.count(), register_url(**{key: value_of(page)})
 
 
 def opgaven_van_gebieden(gebieden: list[Gebied]) -> list[OpgavePage]:

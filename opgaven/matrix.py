@@ -4,8 +4,10 @@ filtered the same way, so matrix, register and exports agree."""
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count
 
+from assen import generation
 from visie.models import PrincipePage, SpoorPage, ThemaPage
 
 from .filters import register_url, thema_order
@@ -33,24 +35,45 @@ class Matrix:
     totaal: Cel
 
 
-LINKS = {"principe": "principe_links__principe__nummer", "spoor": "spoor_links__spoor__nummer"}
-THEMA = "thema_links__thema__nummer"
+def _counts(opgaven, row: str) -> dict[tuple[int | None, int | None], int]:
+    """How many of `opgaven` there are per (row page id, theme id) and per row page id (theme
+    None), `row` being 'principe' or 'spoor'; for '' per theme id (row None) and in all. GROUP
+    BY queries on the link tables, not a loop over the opgaven, so the matrix costs the same at
+    a hundred times the content."""
+    selected = opgaven.values("pk")
 
+    def grouped(relation: str, *fields: str):
+        links = opgaven.model._meta.get_field(relation).related_model
+        return (
+            links.objects.filter(opgave_id__in=selected)
+            .values_list(*fields)
+            .annotate(aantal=Count("opgave_id", distinct=True))
+            .order_by()
+        )
 
-def _counts(opgaven, row: str) -> dict[tuple[str | None, str | None], int]:
-    """How many of `opgaven` there are per (row number, theme number) and per row number
-    (theme None), `row` being 'principe', 'spoor' or '' for the totals: GROUP BY queries, not a
-    loop over the opgaven, so the matrix costs the same at a hundred times the content."""
-    selected = opgaven.model.objects.filter(pk__in=opgaven.values("pk"))
-    row_key = [LINKS[row]] if row else []
-    result = {(None, None): selected.count()} if not row else {}
-    for keys in (row_key + [THEMA], row_key):
-        if not keys:
-            continue
-        for entry in selected.values(*keys).annotate(aantal=Count("pk", distinct=True)).order_by():
-            row_value = entry[LINKS[row]] if row else None
-            result[(row_value, entry.get(THEMA))] = entry["aantal"]
+    if not row:
+        result = {(None, None): opgaven.model.objects.filter(pk__in=selected).count()}
+        result |= {(None, thema): aantal for thema, aantal in grouped("thema_links", "thema_id")}
+        return result
+    per_thema = grouped(f"{row}_links", f"{row}_id", "opgave__thema_links__thema_id")
+    result = {(page, thema): aantal for page, thema, aantal in per_thema if thema is not None}
+    result |= {(page, None): aantal for page, aantal in grouped(f"{row}_links", f"{row}_id")}
     return result
+
+
+def _paginas() -> tuple[list, list, list]:
+    """The principles, sporen and themes that make the rows and columns, once per content
+    generation from the shared cache, without their texts."""
+    key = generation.key("opgaven:matrix")
+    found = cache.get(key)
+    if found is None:
+        found = (
+            list(PrincipePage.objects.live().defer_streamfields().order_by("nummer")),
+            list(SpoorPage.objects.live().defer_streamfields().order_by("path")),
+            sorted(ThemaPage.objects.live().defer_streamfields(), key=thema_order),
+        )
+        cache.set(key, found, timeout=generation.TIMEOUT)
+    return found
 
 
 def build_matrix(opgaven, filters: dict) -> Matrix:
@@ -59,29 +82,29 @@ def build_matrix(opgaven, filters: dict) -> Matrix:
     agree with it: a cell's link adds its row and column to the filter, and the register takes
     one value per filter."""
     aantallen = {row: _counts(opgaven, row) for row in ("principe", "spoor", "")}
-    themas = sorted(ThemaPage.objects.live(), key=thema_order)
+    principes, sporen, themas = _paginas()
     if "thema" in filters:
         themas = [thema for thema in themas if thema.nummer == filters["thema"]]
-    sporen = list(SpoorPage.objects.live().order_by("path"))
 
-    def cel(row_key: str, row_value: str | None, thema: str | None) -> Cel:
+    def cel(row_key: str, row_page, thema: ThemaPage | None) -> Cel:
         query = dict(filters)
         if row_key:
-            query[row_key] = row_value
+            query[row_key] = row_page.nummer
         if thema is not None:
-            query["thema"] = thema
-        return Cel(aantallen[row_key].get((row_value, thema), 0), register_url(**query))
+            query["thema"] = thema.nummer
+        aantal = aantallen[row_key].get((row_page and row_page.pk, thema and thema.pk), 0)
+        return Cel(aantal, register_url(**query))
 
     def rij(page, key: str) -> Rij:
         return Rij(
             page=page,
             is_spoor=key == "spoor",
-            cellen=[cel(key, page.nummer, thema.nummer) for thema in themas],
-            totaal=cel(key, page.nummer, None),
+            cellen=[cel(key, page, thema) for thema in themas],
+            totaal=cel(key, page, None),
         )
 
     rijen = []
-    for principe in PrincipePage.objects.live().order_by("nummer"):
+    for principe in principes:
         if filters.get("principe", principe.nummer) != principe.nummer:
             continue
         rijen.append(rij(principe, "principe"))
@@ -94,6 +117,6 @@ def build_matrix(opgaven, filters: dict) -> Matrix:
     return Matrix(
         themas=themas,
         rijen=rijen,
-        kolomtotalen=[cel("", None, thema.nummer) for thema in themas],
+        kolomtotalen=[cel("", None, thema) for thema in themas],
         totaal=cel("", None, None),
     )

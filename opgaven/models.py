@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -21,12 +22,12 @@ from kaarten.ligging import ligging, plaatsen
 from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 
-from .exports import FORMATS, export_response
+from .exports import FORMATS, export_response, rows
 from .filters import RegisterFilter, register_url
 from .forms import REQUIRED_LINKS, OpgaveForm
 from .matrix import build_matrix
 
-REGISTER_PER_PAGE = 100
+REGISTER_PER_PAGE = 50
 
 
 class OpgavenRegisterPage(PortaalPageMixin, RoutablePageMixin, Page):
@@ -125,16 +126,16 @@ class OpgavenRegisterPage(PortaalPageMixin, RoutablePageMixin, Page):
                 f"Dit filter kan niet worden toegepast ({problems}).",
                 content_type="text/plain; charset=utf-8",
             )
-        opgaven = list(opgaven)
+        table = rows(opgaven, request.build_absolute_uri(self.get_url(request)))
         description = "\n".join(
             [
-                f"Opgavenregister Omgevingsvisie Assen, {len(opgaven)} opgaven.",
+                f"Opgavenregister Omgevingsvisie Assen, {len(table)} opgaven.",
                 f"Filter: {form.description() or 'geen (alle opgaven)'}",
                 f"Bron: {request.build_absolute_uri()}",
                 f"Gemaakt op {timezone.localdate():%d-%m-%Y}.",
             ]
         )
-        return export_response(opgaven, request, formaat, description)
+        return export_response(table, formaat, description)
 
 
 # An opgave's page lists this many others of its spoor and links to the register for the rest.
@@ -253,7 +254,11 @@ def zonder_koppeling(opgaven) -> list[tuple[str, list]]:
 def gebieden_zonder_opgave() -> list[Gebied]:
     """Wijken, focus areas and places with no opgave, neither their own nor one of a place
     lying in them."""
-    linked = set(OpgaveGebied.objects.filter(opgave__live=True).values_list("gebied_id", flat=True))
+    linked = set(
+        OpgaveGebied.objects.filter(opgave__live=True)
+        .values_list("gebied_id", flat=True)
+        .distinct()
+    )
     inside = ligging()
     return [g for g in plaatsen() if not linked.intersection(inside.get(g.pk, [g.pk]))]
 
@@ -316,9 +321,13 @@ class OpgaveUitwerking(Koppeling):
 
 
 def met_koppelingen() -> list[Prefetch]:
-    """An opgave's links with what each links to, in one query a kind of link."""
+    """An opgave's links with what each links to, in one query a kind of link; the targets'
+    long texts stay unread, as lists of links show only their titles."""
     return [
-        Prefetch(f"{name}_links", queryset=model.objects.select_related(name))
+        Prefetch(
+            f"{name}_links",
+            queryset=model.objects.select_related(name).defer(*_lange_teksten(model, name)),
+        )
         for name, model in [
             ("principe", OpgavePrincipe),
             ("spoor", OpgaveSpoor),
@@ -326,4 +335,13 @@ def met_koppelingen() -> list[Prefetch]:
             ("gebied", OpgaveGebied),
             ("uitwerking", OpgaveUitwerking),
         ]
+    ]
+
+
+def _lange_teksten(link: type[models.Model], name: str) -> list[str]:
+    target = link._meta.get_field(name).related_model
+    return [
+        f"{name}__{field.name}"
+        for field in target._meta.concrete_fields
+        if isinstance(field, StreamField | models.TextField)
     ]
