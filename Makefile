@@ -34,6 +34,7 @@ content: setup
 	$(PYTHON) manage.py load_content
 	$(PYTHON) manage.py load_opgaven
 	$(PYTHON) manage.py load_kaarten
+	$(PYTHON) manage.py load_herzieningen
 
 run: export DJANGO_SETTINGS_MODULE = assen.settings.local
 run: content ## Set up, load the Assen content and serve it as in production on HOST:PORT

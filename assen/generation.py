@@ -26,7 +26,7 @@ KEY = "inhoud:generatie"
 # this only bounds what stale entries cost the cache.
 TIMEOUT = 60 * 60 * 24
 # The apps whose models the public site shows; Wagtail's pages and sites besides.
-PUBLIC_APPS = {"visie", "opgaven", "kaarten"}
+PUBLIC_APPS = {"visie", "opgaven", "kaarten", "herzieningen"}
 
 # Whether this thread has read the generation since it last changed it: a loader saving
 # thousands of rows in one transaction then changes it once, not once per row.

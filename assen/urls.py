@@ -16,6 +16,7 @@ urlpatterns = [
     path("zoeken/", visie_views.zoeken, name="zoeken"),
     path("leesversie/", visie_views.leesversie, name="leesversie"),
     path("kaarten/", include("kaarten.urls")),
+    path("herzieningen/", include("herzieningen.urls")),
     path("hier/", kaarten_views.hier, name="hier"),
     path(
         "toegankelijkheid/",

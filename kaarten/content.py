@@ -65,7 +65,7 @@ def _herkomst(value) -> str:
 
 
 def _outline(
-    slug: str, naam: str, geometry, indicatief: bool, herkomst: str, live: bool
+    geheugen: Geheugen, slug: str, naam: str, geometry, indicatief: bool, herkomst: str
 ) -> Locatie | None:
     """The Locatie of an area's outline: the one already drawn alike, or a new one."""
     if geometry is None:
@@ -79,7 +79,8 @@ def _outline(
     locatie = Locatie(
         naam=naam, slug=slug, geometrie=geometry, indicatief=indicatief, herkomst=herkomst
     )
-    bewaar(locatie, live)
+    bewaar(locatie, geheugen.eerste_keer)
+    geheugen.onthoud(f"{slug}/grens", locatie)
     return locatie
 
 
@@ -103,7 +104,7 @@ def _add(
         naam=naam,
         soort=soort,
         slug=slug,
-        locatie=_outline(slug, naam, geometrie, indicatief, herkomst, live),
+        locatie=_outline(geheugen, slug, naam, geometrie, indicatief, herkomst),
         **values,
     )
     bewaar(gebied, live)
@@ -279,6 +280,7 @@ def load_kaarten(root: Path = KAARTEN_ROOT) -> LoadReport:
                 ]
                 laag.objecten = [feature for feature in features if feature is not None]
                 bewaar(laag, live)
+                geheugen.onthoud(f"{entry['slug']}/lagen/{sort_order}", laag)
         except KeyError as missing:
             raise KaartenError(f"{where}: lacks {missing}") from None
         except ValidationError as exc:

@@ -1,10 +1,10 @@
 from django import forms
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -17,38 +17,13 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
     Orderable,
-    RevisionMixin,
-    WorkflowMixin,
 )
 from wagtail.search import index
 
+from assen.models import Redactioneel
+
 from .widgets import GeometrieWidget
-
-
-class Redactioneel(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
-    """Map content goes through the same editing as pages: drafts, revisions, locking,
-    scheduled publishing and the moderation workflow. The row holds the published state; a
-    draft lives in its revision until it is published, so public views read rows that are
-    `live` and never see a draft."""
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="%(class)s",
-        for_concrete_model=False,
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def revisions(self):
-        return self._revisions
 
 
 class Locatie(Redactioneel, index.Indexed):
@@ -158,6 +133,9 @@ class Gebied(Redactioneel, index.Indexed):
         detail = ", ".join(filter(None, [self.soort, self.cbs_code]))
         return f"{self.naam} ({detail})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("kaarten:gebied", args=[self.slug])
+
     def clean(self):
         super().clean()
         if self.locatie is not None and self.locatie.geometrie.geom_type not in (
@@ -224,6 +202,9 @@ class Kaart(Redactioneel, ClusterableModel):
 
     def __str__(self) -> str:
         return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("kaarten:kaart", args=[self.slug])
 
 
 class KaartPagina(Orderable):
@@ -297,6 +278,9 @@ class Kaartlaag(Redactioneel, ClusterableModel, Orderable):
 
     def __str__(self) -> str:
         return f"{self.kaart}: {self.label}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.kaart.get_absolute_url()}?laag={self.pk}"
 
 
 class Kaartobject(Orderable):

@@ -8,3 +8,18 @@ class OpgavenConfig(AppConfig):
 
     name = "opgaven"
     verbose_name = _("Opgaven")
+
+    def ready(self):
+        from herzieningen.content import GROENVISIE_2023, VASTSTELLING_2021
+        from herzieningen.versies import registreer
+
+        from .models import OpgavePage
+
+        registreer(
+            OpgavePage,
+            lambda opgave: (
+                GROENVISIE_2023
+                if opgave.document == OpgavePage.Document.GROENVISIE
+                else VASTSTELLING_2021
+            ),
+        )

@@ -227,7 +227,13 @@ def load_content() -> None:
     else:
         call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", interactive=False, verbosity=0)
-    for command in ["load_gebieden", "load_content", "load_opgaven", "load_kaarten"]:
+    for command in [
+        "load_gebieden",
+        "load_content",
+        "load_opgaven",
+        "load_kaarten",
+        "load_herzieningen",
+    ]:
         call_command(command, verbosity=0)
 
 

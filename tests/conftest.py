@@ -23,6 +23,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_content", verbosity=0)
         call_command("load_opgaven", verbosity=0)
         call_command("load_kaarten", verbosity=0)
+        call_command("load_herzieningen", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -94,6 +94,8 @@ def test_no_parameter_makes_a_server_error(client, path):
         "/kaarten/bestaat-niet/",
         "/kaarten/bestaat-niet/geojson/",
         "/opgaven/export/pdf/",
+        "/herzieningen/bestaat-niet/",
+        "/herzieningen/%00/",
         "/%00/",
         "/%ff/",
         "/" + "a" * 3000 + "/",
@@ -104,7 +106,9 @@ def test_no_path_or_method_makes_a_server_error(client, path, method):
     assert client.generic(method, path).status_code < 500
 
 
-@pytest.mark.parametrize("path", ["/", "/zoeken/", "/opgaven/", "/hier/", "/toegankelijkheid/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/zoeken/", "/opgaven/", "/hier/", "/toegankelijkheid/", "/herzieningen/"]
+)
 @pytest.mark.parametrize("method", ["HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"])
 def test_no_method_on_a_public_page_makes_a_server_error(client, path, method):
     assert client.generic(method, path).status_code < 500

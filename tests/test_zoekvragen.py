@@ -46,6 +46,8 @@ def public_urls() -> list[str]:
         "/hier/?gebied=wijk-lariks",
         "/zoeken/?q=fiets",
         "/leesversie/",
+        "/herzieningen/",
+        "/herzieningen/vaststelling-omgevingsvisie-2021/",
     ]
 
 

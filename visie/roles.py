@@ -1,8 +1,9 @@
 """The editorial roles and the moderation workflow: an editor (redacteur) writes and submits, a
 publisher (publiceerder) approves and publishes. Wagtail's own first-install groups and workflow
 ("Editors", "Moderators", "Moderators approval") are taken over under Dutch names, so there is
-one workflow, not two. The maps (kaarten: gebieden, locaties, maps and their layers) go through
-the same workflow; GIS-beheerders edit them like editors and may also import geodata."""
+one workflow, not two. The maps (kaarten: gebieden, locaties, maps and their layers) and the
+herzieningen go through the same workflow; GIS-beheerders edit the maps like editors and may
+also import geodata."""
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -18,6 +19,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from herzieningen.models import Herziening
 from kaarten.models import Gebied, Kaart, Kaartlaag, Locatie
 
 REDACTEUREN = "Redacteuren"
@@ -31,11 +33,23 @@ PAGE_PERMISSIONS = {
     PUBLICEERDERS: ["add_page", "change_page", "lock_page", "publish_page", "unlock_page"],
 }
 # The map snippets, edited by every role and published by publishers alone.
-KAART_MODELLEN = [Locatie, Gebied, Kaart, Kaartlaag]
 KAART_PERMISSIONS = {
     REDACTEUREN: ["add", "change", "delete", "lock"],
     GIS_BEHEERDERS: ["add", "change", "delete", "lock"],
     PUBLICEERDERS: ["add", "change", "delete", "lock", "unlock", "publish"],
+}
+# Herzieningen record council decisions: editors prepare them, publishers publish, and only
+# publishers may delete one.
+HERZIENING_PERMISSIONS = {
+    REDACTEUREN: ["add", "change", "lock"],
+    PUBLICEERDERS: ["add", "change", "delete", "lock", "unlock", "publish"],
+}
+SNIPPET_PERMISSIONS = {
+    Locatie: KAART_PERMISSIONS,
+    Gebied: KAART_PERMISSIONS,
+    Kaart: KAART_PERMISSIONS,
+    Kaartlaag: KAART_PERMISSIONS,
+    Herziening: HERZIENING_PERMISSIONS,
 }
 IMPORT_PERMISSION = "import_geodata"
 COLLECTION_PERMISSIONS = [
@@ -74,13 +88,12 @@ def ensure_editorial_roles() -> Workflow:
     root_collection = Collection.get_first_root_node()
     for name, group in [*groups.items(), (GIS_BEHEERDERS, gis)]:
         group.permissions.add(access_admin)
-        for model in KAART_MODELLEN:
-            content_type = ContentType.objects.get_for_model(model)
+        for model, permissions in SNIPPET_PERMISSIONS.items():
             group.permissions.add(
                 *Permission.objects.filter(
-                    content_type=content_type,
+                    content_type=ContentType.objects.get_for_model(model),
                     codename__in=[
-                        f"{action}_{model._meta.model_name}" for action in KAART_PERMISSIONS[name]
+                        f"{action}_{model._meta.model_name}" for action in permissions.get(name, [])
                     ],
                 )
             )
@@ -109,7 +122,7 @@ def ensure_editorial_roles() -> Workflow:
     task.groups.set([groups[PUBLICEERDERS]])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
-    for model in KAART_MODELLEN:
+    for model in SNIPPET_PERMISSIONS:
         WorkflowContentType.objects.update_or_create(
             content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
         )

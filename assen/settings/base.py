@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "visie",
     "opgaven",
     "kaarten",
+    "herzieningen",
     "wagtail.contrib.routable_page",
     "wagtail.sites",
     "wagtail.users",

@@ -38,6 +38,8 @@ PAGES = {
     "hier": "/hier/?lat=52.9985&lon=6.5450",
     "hier-gebied": "/hier/?gebied=kloosterakker",
     "gebied": "/kaarten/gebied/kloosterveen/",
+    "herzieningen": "/herzieningen/",
+    "herziening": "/herzieningen/groenvisie-2023/",
     "zoeken": "/zoeken/?q=fiets",
     "leesversie": "/leesversie/",
     "toegankelijkheid": "/toegankelijkheid/",

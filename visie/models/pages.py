@@ -67,6 +67,7 @@ class HomePage(PortaalPageMixin, Page):
 
     class Meta:
         verbose_name = _("startpagina")
+        verbose_name_plural = _("startpagina's")
 
     def route(self, request, path_components):
         """Wagtail finds the page of a URL one level at a time, two queries a level; this reads
@@ -275,6 +276,7 @@ class BiografiePage(VisiePage):
 
     class Meta:
         verbose_name = _("biografie")
+        verbose_name_plural = _("biografieën")
 
 
 class KernkwaliteitenPage(VisiePage):

@@ -19,6 +19,7 @@ class UitwerkingenIndexPage(VisiePage):
 
     class Meta:
         verbose_name = _("overzicht van uitwerkingen")
+        verbose_name_plural = _("overzichten van uitwerkingen")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
