@@ -5,5 +5,10 @@ from . import views
 app_name = "herzieningen"
 urlpatterns = [
     path("", views.index, name="index"),
+    path(
+        "geschiedenis/<slug:app_label>.<slug:model>/<int:object_id>/",
+        views.geschiedenis,
+        name="geschiedenis",
+    ),
     path("<slug:slug>/", views.herziening, name="herziening"),
 ]

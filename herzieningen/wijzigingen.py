@@ -57,12 +57,13 @@ def wat_verandert(herziening: Herziening, request) -> list[Soort]:
         for object_id, wijziging in eerste[pk]:
             obj = objecten.get((Page if issubclass(model, Page) else model, object_id))
             if obj is not None:
-                lijst.append(Wijziging(str(obj), _url(obj, request), labels[wijziging]))
+                lijst.append(Wijziging(str(obj), url_van(obj, request), labels[wijziging]))
         soorten.append(Soort(str(model._meta.verbose_name_plural), len(per_soort[pk]), lijst))
     return soorten
 
 
-def _url(obj, request) -> str:
+def url_van(obj, request) -> str:
+    """The public address of a versioned object, if it has one and is published."""
     if isinstance(obj, Page):
         return obj.get_url(request) if obj.live else ""
     get_absolute_url = getattr(obj, "get_absolute_url", None)

@@ -96,6 +96,8 @@ def test_no_parameter_makes_a_server_error(client, path):
         "/opgaven/export/pdf/",
         "/herzieningen/bestaat-niet/",
         "/herzieningen/%00/",
+        "/herzieningen/geschiedenis/opgaven.opgavepage/99999999999999999999999/",
+        "/herzieningen/geschiedenis/bestaat.niet/1/",
         "/%00/",
         "/%ff/",
         "/" + "a" * 3000 + "/",

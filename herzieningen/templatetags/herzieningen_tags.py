@@ -1,6 +1,7 @@
 from django import template
+from django.urls import reverse
 
-from ..versies import GEREGISTREERD, geldende_versie
+from ..versies import GEREGISTREERD, content_type_van, geldende_versie
 
 register = template.Library()
 
@@ -11,4 +12,12 @@ def geldend_sinds(obj):
     nothing for what the herzieningen do not version (the register, search)."""
     if type(obj) not in GEREGISTREERD:
         return {"geregistreerd": False}
-    return {"geregistreerd": True, "versie": geldende_versie(obj)}
+    content_type = content_type_van(obj)
+    return {
+        "geregistreerd": True,
+        "versie": geldende_versie(obj),
+        "geschiedenis": reverse(
+            "herzieningen:geschiedenis",
+            args=[content_type.app_label, content_type.model, obj.pk],
+        ),
+    }

@@ -40,6 +40,7 @@ PAGES = {
     "gebied": "/kaarten/gebied/kloosterveen/",
     "herzieningen": "/herzieningen/",
     "herziening": "/herzieningen/groenvisie-2023/",
+    "versies": "/herzieningen/geschiedenis/visie.principepage/8/",
     "zoeken": "/zoeken/?q=fiets",
     "leesversie": "/leesversie/",
     "toegankelijkheid": "/toegankelijkheid/",

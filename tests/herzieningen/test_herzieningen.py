@@ -157,3 +157,18 @@ def test_every_page_of_the_vision_says_since_when_it_is_in_force(client):
             continue
         html = client.get(page.url).content.decode()
         assert "Geldend sinds</span>" in html, page.url
+
+
+def test_each_page_links_its_version_history(client):
+    opgave = OpgavePage.objects.filter(document="groenvisie").first()
+    html = client.get(opgave.url).content.decode()
+    history = f"/herzieningen/geschiedenis/opgaven.opgavepage/{opgave.pk}/"
+    assert f'href="{history}"' in html
+    html = client.get(history).content.decode()
+    assert f"Versies van {opgave.title}" in html and f'href="{opgave.url}"' in html
+    assert "21 december 2023" in html and "nu nog geldig" in html and "toegevoegd" in html
+    # Only what the herzieningen version has a history; no id beyond a database key.
+    assert client.get("/herzieningen/geschiedenis/auth.user/1/").status_code == 404
+    assert client.get("/herzieningen/geschiedenis/opgaven.opgavepage/0/").status_code == 404
+    huge = "/herzieningen/geschiedenis/opgaven.opgavepage/99999999999999999999999/"
+    assert client.get(huge).status_code == 404
