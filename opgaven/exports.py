@@ -12,6 +12,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
 from openpyxl.styles import Font
 
+from .filters import koppeling
+
 COLUMNS = [
     "Document",
     "Groep",
@@ -78,7 +80,7 @@ def rows(opgaven, base_url: str) -> list[list]:
     opgaven = opgaven.prefetch_related(None)
     names = {}
     for relation, fields in LINKED:
-        link = opgaven.model._meta.get_field(relation).related_model
+        link = koppeling(opgaven, relation)
         per_opgave = names[relation] = defaultdict(list)
         for opgave_id, *target in (
             link.objects.filter(opgave__in=opgaven.values("pk"))
@@ -94,8 +96,7 @@ def rows(opgaven, base_url: str) -> list[list]:
             nummer,
             title,
             tekst,
-            *(_joined(names[relation][pk]) for relation, _ in LINKED[:-1]),
-            _joined(names["uitwerking_links"][pk]),
+            *(_joined(names[relation][pk]) for relation, _ in LINKED),
             bron,
             f"{base_url}{slug}/",
         ]

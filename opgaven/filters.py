@@ -68,11 +68,17 @@ def keuzes() -> dict[str, list]:
     return found
 
 
+def koppeling(opgaven, relation: str):
+    """The link model of one kind of link of `opgaven` (`relation`, e.g. "thema_links"), for
+    modules that the opgave model itself imports."""
+    return opgaven.model._meta.get_field(relation).related_model
+
+
 def gekoppeld(opgaven, relation: str, **lookup):
     """The opgaven with a link of one kind (`relation`, e.g. "thema_links") that matches
     `lookup`. A subquery rather than a join: an opgave is listed once without DISTINCT, which
     made counting a large selection slow."""
-    link = opgaven.model._meta.get_field(relation).related_model
+    link = koppeling(opgaven, relation)
     return opgaven.filter(pk__in=link.objects.filter(**lookup).values("opgave_id"))
 
 

@@ -10,7 +10,7 @@ from django.db.models import Count
 from assen import generation
 from visie.models import PrincipePage, SpoorPage, ThemaPage
 
-from .filters import register_url, thema_order
+from .filters import koppeling, register_url, thema_order
 
 
 @dataclass
@@ -43,7 +43,7 @@ def _counts(opgaven, row: str) -> dict[tuple[int | None, int | None], int]:
     selected = opgaven.values("pk")
 
     def grouped(relation: str, *fields: str):
-        links = opgaven.model._meta.get_field(relation).related_model
+        links = koppeling(opgaven, relation)
         return (
             links.objects.filter(opgave_id__in=selected)
             .values_list(*fields)

@@ -23,7 +23,7 @@ from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 
 from .exports import FORMATS, export_response, rows
-from .filters import RegisterFilter, register_url
+from .filters import RegisterFilter, koppeling, register_url
 from .forms import REQUIRED_LINKS, OpgaveForm
 from .matrix import build_matrix
 
@@ -234,9 +234,7 @@ def zonder_koppeling(opgaven) -> list[tuple[str, list]]:
     """Per required kind of link, the opgaven that lack it (one query for all kinds)."""
     missing = {
         f"zonder_{relation}": ~models.Exists(
-            OpgavePage._meta.get_field(relation).related_model.objects.filter(
-                opgave=models.OuterRef("pk")
-            )
+            koppeling(opgaven, relation).objects.filter(opgave=models.OuterRef("pk"))
         )
         for relation in REQUIRED_LINKS
     }
