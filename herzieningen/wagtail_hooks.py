@@ -1,8 +1,11 @@
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Herziening
+from .versies import GEREGISTREERD, geldende_versie
 
 
 class HerzieningViewSet(SnippetViewSet):
@@ -17,3 +20,23 @@ class HerzieningViewSet(SnippetViewSet):
 
 
 register_snippet(HerzieningViewSet)
+
+
+@hooks.register("before_serve_page")
+def pagina_op_peildatum(page, request, serve_args, serve_kwargs):
+    """On a ?peildatum, a versioned page as its version in force on that date: the revision
+    that version holds, or a 404 that says so when the page did not hold then."""
+    peildatum = getattr(request, "peildatum", None)
+    if not peildatum or type(page) not in GEREGISTREERD:
+        return None
+    versie = geldende_versie(page, peildatum)
+    if versie is None:
+        return render(
+            request,
+            "herzieningen/niet_op_peildatum.html",
+            {"pagina": page, "peildatum": peildatum},
+            status=404,
+        )
+    if versie.revision_id and versie.revision_id != page.live_revision_id:
+        return versie.revision.as_object().serve(request, *serve_args, **serve_kwargs)
+    return None

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from assen.pages import PortaalPageMixin
+from herzieningen.peildatum import in_werking_op
 from kaarten.ligging import ligging, plaatsen
 from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
@@ -41,18 +42,17 @@ class OpgavenRegisterPage(PortaalPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("opgavenregister")
 
-    def opgaven(self):
+    def opgaven(self, request):
         return (
-            OpgavePage.objects.child_of(self)
-            .live()
+            op_peildatum(OpgavePage.objects.child_of(self).live(), request)
             .order_by("path")
             .prefetch_related(*met_koppelingen())
         )
 
-    def coverage(self) -> dict:
+    def coverage(self, request) -> dict:
         """What the register does not yet cover: opgaven that lack a kind of link, and
         principles, sporen, themes and uitwerkingen that no opgave links to."""
-        opgaven = OpgavePage.objects.child_of(self).live().order_by("path")
+        opgaven = op_peildatum(OpgavePage.objects.child_of(self).live(), request).order_by("path")
         return {
             "zonder_koppeling": zonder_koppeling(opgaven),
             "zonder_uitwerking": opgaven.filter(uitwerking_links__isnull=True),
@@ -77,7 +77,7 @@ class OpgavenRegisterPage(PortaalPageMixin, RoutablePageMixin, Page):
         """The filter form read from the URL and the opgaven it selects; none when the URL
         holds a value the form refuses."""
         form = RegisterFilter(request.GET or None)
-        opgaven = self.opgaven()
+        opgaven = self.opgaven(request)
         if form.is_bound and form.is_valid():
             opgaven = form.filter(opgaven)
         elif form.is_bound:
@@ -109,7 +109,7 @@ class OpgavenRegisterPage(PortaalPageMixin, RoutablePageMixin, Page):
     @path("dekking/")
     def dekking(self, request):
         return self.render(
-            request, template="opgaven/dekking.html", context_overrides=self.coverage()
+            request, template="opgaven/dekking.html", context_overrides=self.coverage(request)
         )
 
     @path("export/<str:formaat>/")
@@ -212,7 +212,7 @@ class OpgavePage(PortaalPageMixin, Page):
         context["links"] = links
         sporen = [link.spoor for link in links["spoor"]]
         buren = (
-            OpgavePage.objects.live()
+            op_peildatum(OpgavePage.objects.live(), request)
             .filter(spoor_links__spoor__in=sporen)
             .exclude(pk=self.pk)
             .distinct()
@@ -228,6 +228,16 @@ class OpgavePage(PortaalPageMixin, Page):
         context["uitwerkingen"] = [uitwerkingen[path] for path in sorted(uitwerkingen)]
         prefetch_related_objects(context["uitwerkingen"], "besluiten", "begrotingsposten")
         return context
+
+
+def op_peildatum(opgaven, request):
+    """`opgaven` as far as they were in force on the request's ?peildatum (all of them
+    without one). Their links are today's: a link a later herziening changed shows as it is
+    now (docs/decisions.md)."""
+    peildatum = getattr(request, "peildatum", None)
+    if peildatum is None:
+        return opgaven
+    return opgaven.filter(pk__in=in_werking_op(OpgavePage, peildatum))
 
 
 def zonder_koppeling(opgaven) -> list[tuple[str, list]]:

@@ -15,7 +15,7 @@ OPGAVEN_OP_PAGINA = 25
 @hooks.register("visie_page_sections")
 def opgaven_section(request, page) -> str:
     """The opgaven of a principle, spoor, theme, focus area or uitwerking, on its page."""
-    found = opgaven_of(page, limit=OPGAVEN_OP_PAGINA)
+    found = opgaven_of(page, limit=OPGAVEN_OP_PAGINA, request=request)
     if found is None:
         return ""
     opgaven, aantal, url = found
@@ -35,7 +35,7 @@ def register_opgaven_listing():
 def opgaven_hier(request, gebieden) -> str:
     """On 'Wat speelt er hier?': the opgaven of the areas at a place, then the city-wide ones."""
     plaatsen = [gebied for gebied in gebieden if gebied.soort != gebied.Soort.GEMEENTE]
-    hier, overal = opgaven_hier_en_overal(plaatsen)
+    hier, overal = opgaven_hier_en_overal(plaatsen, request)
     gemeente = Gebied.objects.filter(soort=Gebied.Soort.GEMEENTE, live=True).first()
     context = {
         "hier": hier[:OPGAVEN_OP_PAGINA],

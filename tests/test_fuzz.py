@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 # Each public endpoint and the query parameters it reads.
 ENDPOINTS = {
     "/zoeken/": ["q", "pagina"],
-    "/opgaven/": ["principe", "spoor", "thema", "gebied", "uitwerking", "q", "pagina"],
-    "/opgaven/matrix/": ["principe", "thema", "gebied", "q"],
+    "/opgaven/": ["principe", "spoor", "thema", "gebied", "uitwerking", "q", "pagina", "peildatum"],
+    "/opgaven/matrix/": ["principe", "thema", "gebied", "q", "peildatum"],
     "/opgaven/export/csv/": ["thema", "q"],
     "/opgaven/export/xlsx/": ["spoor", "q"],
     "/hier/": ["lat", "lon", "wijk", "gebied", "q"],
@@ -47,6 +47,9 @@ HOSTILE = [
     "x" * 5000,
     "%",
     "<script>",
+    "2022-06-01",
+    "0001-01-01",
+    "9999-12-31",
 ]
 values = st.one_of(
     st.sampled_from(HOSTILE),

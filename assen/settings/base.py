@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "assen.tweestaps.TweestapsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # ?peildatum=: the vision on another date, carried into every link of the page.
+    "herzieningen.peildatum.PeildatumMiddleware",
     # Last, as django-axes asks: it turns locked-out logins into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -101,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "visie.context_processors.navigatie",
                 "opgaven.context_processors.register",
+                "herzieningen.peildatum.peildatum",
             ],
         },
     },
