@@ -2,6 +2,7 @@
 relations as readable columns. Both formats are built from the same rows."""
 
 import csv
+import datetime
 import io
 from collections import defaultdict
 
@@ -136,9 +137,11 @@ def _xlsx(table: list[list], description: str) -> bytes:
     return out.getvalue()
 
 
-def export_response(table: list[list], formaat: str, description: str) -> HttpResponse:
+def export_response(
+    table: list[list], formaat: str, description: str, peildatum: datetime.date | None
+) -> HttpResponse:
     content = _csv(table) if formaat == "csv" else _xlsx(table, description)
     response = HttpResponse(content, content_type=FORMATS[formaat])
-    stamp = timezone.localdate().isoformat()
+    stamp = f"geldend-op-{peildatum}" if peildatum else timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="opgaven-assen-{stamp}.{formaat}"'
     return response

@@ -127,15 +127,17 @@ class OpgavenRegisterPage(PortaalPageMixin, RoutablePageMixin, Page):
                 content_type="text/plain; charset=utf-8",
             )
         table = rows(opgaven, request.build_absolute_uri(self.get_url(request)))
+        peildatum = request.peildatum
         description = "\n".join(
             [
                 f"Opgavenregister Omgevingsvisie Assen, {len(table)} opgaven.",
+                f"Zoals geldend op {peildatum or timezone.localdate():%d-%m-%Y}.",
                 f"Filter: {form.description() or 'geen (alle opgaven)'}",
                 f"Bron: {request.build_absolute_uri()}",
                 f"Gemaakt op {timezone.localdate():%d-%m-%Y}.",
             ]
         )
-        return export_response(table, formaat, description)
+        return export_response(table, formaat, description, peildatum)
 
 
 # An opgave's page lists this many others of its spoor and links to the register for the rest.

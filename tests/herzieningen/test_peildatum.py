@@ -35,6 +35,7 @@ def test_before_the_groenvisie_the_register_matrix_and_csv_hold_the_56_opgaven_o
     totals = re.findall(r'class="getal matrix__totaal"><a href="([^"]*)">(\d+)<', matrix)
     assert totals[-1][1] == "56" and "peildatum=2022-06-01" in totals[-1][0]
     export = client.get(f"{register}export/csv/?peildatum={VOOR_GROENVISIE}")
+    assert "opgaven-assen-geldend-op-2022-06-01.csv" in export["Content-Disposition"]
     assert len(list(csv.DictReader(io.StringIO(export.content.decode("utf-8-sig"))))) == 56
 
 
@@ -58,6 +59,9 @@ def test_the_banner_says_the_date_and_every_link_keeps_it_but_the_way_back(clien
     assert pages and all("peildatum=2022-06-01" in url for url in pages)
     today = client.get(principe.url).content.decode()
     assert "peildatum" not in today
+    register = client.get(f"{OpgavenRegisterPage.objects.get().url}?peildatum=2022-06-01")
+    # the filter form is no link: it carries the date itself
+    assert '<input type="hidden" name="peildatum" value="2022-06-01">' in register.content.decode()
 
 
 @pytest.mark.parametrize(
