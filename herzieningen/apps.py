@@ -9,3 +9,8 @@ class HerzieningenConfig(AppConfig):
 
     name = "herzieningen"
     verbose_name = _("Herzieningen")
+
+    def ready(self):
+        from .vastleggen import verbinden
+
+        verbinden()

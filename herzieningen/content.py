@@ -60,6 +60,25 @@ HERZIENINGEN = {
     },
 }
 
+# Not a decision but the portal's own record under which editors fix typos, layout and
+# references without changing what was adopted (soort correctie: the CMS asks every edit of the
+# vision for a herziening or a correction).
+CORRECTIES = "redactionele-correcties"
+EIGEN = {
+    CORRECTIES: {
+        "titel": "Redactionele correcties",
+        "slug": "redactionele-correcties",
+        "soort": "correctie",
+        "omschrijving": (
+            "Verbeteringen van tikfouten, opmaak en verwijzingen die de inhoud van het "
+            "vastgestelde beleid niet veranderen. Daarvoor is geen besluit van de raad nodig; "
+            "een correctie geldt vanaf de dag dat zij is gepubliceerd."
+        ),
+        "procedure": "vastgesteld",
+        "besluit_bron": "Door het portaal aangelegd; geen besluit.",
+    },
+}
+
 
 @dataclass
 class LoadReport:
@@ -74,7 +93,7 @@ def load_herzieningen() -> LoadReport:
     deleted it), and a first version, in force from its herziening, for every object that a
     content loader created and that has none yet."""
     report, geheugen, herzieningen = LoadReport(), Geheugen("herziening"), {}
-    for key, fields in HERZIENINGEN.items():
+    for key, fields in (HERZIENINGEN | EIGEN).items():
         known, herziening = geheugen.bekend(
             key, Herziening, vroeger=Herziening.objects.filter(slug=fields["slug"])
         )

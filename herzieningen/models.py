@@ -7,8 +7,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.forms import Select
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel, TitleFieldPanel
+from wagtail.models import Page
 
 from assen.models import Redactioneel
 
@@ -202,3 +204,29 @@ class Versie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.name} {self.object_id}, {self.get_wijziging_display()}"
+
+
+class Herzienbaar(models.Model):
+    """Mixed into each versioned page type: the herziening (or correction) an edit is made
+    within, chosen anew at every edit (herzieningen.forms) and kept with the revision, so
+    publishing it records a version of that herziening (herzieningen.vastleggen)."""
+
+    wijziging_binnen = models.ForeignKey(
+        Herziening,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wijziging binnen"),
+        help_text=_(
+            "De herziening of redactionele correctie waarin deze wijziging valt. Vastgesteld "
+            "beleid verandert alleen binnen een herziening van de raad, of als correctie."
+        ),
+    )
+
+    # Beside the publishing schedule, which a herziening in force later sets; a plain list of
+    # the few herzieningen (herzieningen.forms), not the snippet chooser's search modal.
+    settings_panels = [FieldPanel("wijziging_binnen", widget=Select), *Page.settings_panels]
+
+    class Meta:
+        abstract = True

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from herzieningen.forms import HerzieningPaginaForm
 
 # The links every opgave must have, with the admin's heading for them.
 REQUIRED_LINKS = {
@@ -11,7 +12,7 @@ REQUIRED_LINKS = {
 }
 
 
-class OpgaveForm(WagtailAdminPageForm):
+class OpgaveForm(HerzieningPaginaForm):
     """Refuses an opgave without its principle, spoor, theme or gebied, for drafts too:
     Wagtail lets drafts skip required fields, but an untraceable opgave is never wanted."""
 

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from assen.pages import PortaalPageMixin
+from herzieningen.models import Herzienbaar
 from herzieningen.peildatum import in_werking_op
 from kaarten.ligging import ligging, plaatsen
 from kaarten.models import Gebied
@@ -144,7 +145,7 @@ class OpgavenRegisterPage(PortaalPageMixin, RoutablePageMixin, Page):
 BUREN_OP_PAGINA = 25
 
 
-class OpgavePage(PortaalPageMixin, Page):
+class OpgavePage(PortaalPageMixin, Herzienbaar, Page):
     class Document(models.TextChoices):
         OMGEVINGSVISIE = "omgevingsvisie", _("Omgevingsvisie 2021")
         GROENVISIE = "groenvisie", _("Raadsvoorstel Groenvisie Assen 2040")

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from herzieningen.models import Herziening
 from kaarten.models import Gebied
 from opgaven.models import OpgavenRegisterPage, OpgavePage
 from tests.cms import cms_login
@@ -28,6 +29,7 @@ class OpgaveAdminTests(WagtailPageTestCase):
             "nummer": "10",
             "tekst": "Een nieuwe opgave.",
             "bron": "Omgevingsvisie 2021",
+            "wijziging_binnen": Herziening.objects.get(slug="redactionele-correcties").pk,
             "principe_links": inline_formset([]),
             "spoor_links": inline_formset([]),
             "thema_links": inline_formset([]),

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from herzieningen.models import Herziening
 from kaarten.models import Gebied
 from tests.cms import cms_login
 from visie.models import (
@@ -38,6 +39,11 @@ BODY = streamfield(
 )
 
 
+def correcties() -> int:
+    """What these edits are made within: the portal's record for editorial corrections."""
+    return Herziening.objects.get(slug="redactionele-correcties").pk
+
+
 class AdminCreationTests(WagtailPageTestCase):
     def setUp(self):
         self.user = get_user_model().objects.create_superuser("beheer", "beheer@assen.nl", "x")
@@ -68,6 +74,7 @@ class AdminCreationTests(WagtailPageTestCase):
                         "title": f"Nieuw {model.__name__}",
                         "slug": f"nieuw-{model.__name__.lower()}",
                         "bron": "",
+                        "wijziging_binnen": correcties(),
                         "nummer": "",
                         "body": BODY,
                         **extra,
@@ -89,6 +96,7 @@ class AdminCreationTests(WagtailPageTestCase):
                     "nummer": "1.4",
                     "nummer_weg": "3.6",
                     "bron": "",
+                    "wijziging_binnen": correcties(),
                     "beeld_2040": BODY,
                     "weg_naar_2040": BODY,
                 }
@@ -103,6 +111,7 @@ class AdminCreationTests(WagtailPageTestCase):
                     "slug": "speelruimteplan",
                     "nummer": "",
                     "bron": "",
+                    "wijziging_binnen": correcties(),
                     "soort": "thematisch_plan",
                     "status": "in_voorbereiding",
                     "beslispunten": streamfield([]),
@@ -150,7 +159,14 @@ class AdminCreationTests(WagtailPageTestCase):
     def test_an_incomplete_form_is_refused_with_a_message_and_nothing_changes(self):
         thema = ThemaPage.objects.get(nummer="2.1")
         data = nested_form_data(
-            {"title": "", "slug": thema.slug, "nummer": "2.1", "bron": "", "body": BODY}
+            {
+                "title": "",
+                "slug": thema.slug,
+                "nummer": "2.1",
+                "bron": "",
+                "wijziging_binnen": correcties(),
+                "body": BODY,
+            }
         )
         response = self.client.post(f"/cms/pages/{thema.pk}/edit/", data)
         self.assertEqual(response.status_code, 200)
@@ -166,6 +182,7 @@ class AdminCreationTests(WagtailPageTestCase):
                 "slug": thema.slug,
                 "nummer": "2.1",
                 "bron": "",
+                "wijziging_binnen": correcties(),
                 "body": BODY,
             }
         )

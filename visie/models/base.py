@@ -8,6 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from assen.pages import PortaalPageMixin
+from herzieningen.forms import HerzieningPaginaForm
+from herzieningen.models import Herzienbaar
 
 from ..blocks import BodyBlock
 from ..text import stream_text
@@ -65,8 +67,10 @@ class BodyMixin(models.Model):
         abstract = True
 
 
-class VisiePage(PortaalPageMixin, NumberedMixin, SourceMixin, BodyMixin, Page):
+class VisiePage(PortaalPageMixin, Herzienbaar, NumberedMixin, SourceMixin, BodyMixin, Page):
     """A page of the vision: a numbered part of the document, with its text and its source."""
+
+    base_form_class = HerzieningPaginaForm
 
     # The streams that hold this page's text, in reading order; subclasses add theirs.
     text_fields = ("body",)

@@ -11,6 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from assen.pages import PortaalPageMixin
+from herzieningen.forms import HerzieningPaginaForm
+from herzieningen.models import Herzienbaar
 from kaarten.models import Gebied
 
 from ..blocks import BodyBlock, KernkwaliteitenBlock, TijdvakkenBlock
@@ -31,7 +33,9 @@ def _routes_itself(page: Page, rest: list[str]) -> bool:
     return page.live
 
 
-class HomePage(PortaalPageMixin, Page):
+class HomePage(PortaalPageMixin, Herzienbaar, Page):
+    base_form_class = HerzieningPaginaForm
+
     ondertitel = models.CharField(
         _("ondertitel"), max_length=255, help_text=_("Bijvoorbeeld: Omgevingsvisie gemeente Assen.")
     )
