@@ -24,7 +24,7 @@ PARAMETER = "peildatum"
 # Internal links of the public site; the CMS and files keep their own addresses, and the
 # banner's way back to today (marked data-vandaag) stays today.
 _INTERNAL_HREF = re.compile(
-    r'(?<!data-vandaag )href="((?:/(?!cms/|static/|media/|documents/)|\?)[^"#]*)'
+    r'(?<!data-vandaag )href="((?:/(?!cms/|static/|media/|documenten/)|\?)[^"#]*)'
 )
 
 
@@ -114,7 +114,11 @@ def peildatum(request):
     vandaag = request.GET.copy()
     vandaag.pop(PARAMETER, None)
     query = vandaag.urlencode()
+    view = getattr(request.resolver_match, "url_name", "")
     return {
         "peildatum": gekozen,
         "peildatum_vandaag_url": request.path + (f"?{query}" if query else ""),
+        # The pages of the vision and the register's views read the date; the reading
+        # version, search and the maps do not yet, and the banner says so.
+        "peildatum_ondersteund": view == "wagtail_serve",
     }

@@ -125,3 +125,11 @@ def test_a_page_changed_by_a_herziening_shows_its_old_text_before_and_its_new_te
 
 def kop(html: str) -> str:
     return re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+
+
+def test_views_that_do_not_read_the_date_yet_say_so(client):
+    note = "deze weergave kent nog geen peildatum"
+    assert note in client.get(f"/leesversie/?peildatum={VOOR_GROENVISIE}").content.decode()
+    assert note in client.get(f"/kaarten/?peildatum={VOOR_GROENVISIE}").content.decode()
+    principe = PrincipePage.objects.live().first()
+    assert note not in client.get(f"{principe.url}?peildatum={VOOR_GROENVISIE}").content.decode()
