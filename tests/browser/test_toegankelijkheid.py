@@ -41,6 +41,9 @@ PAGES = {
     "herzieningen": "/herzieningen/",
     "herziening": "/herzieningen/groenvisie-2023/",
     "versies": "/herzieningen/geschiedenis/visie.principepage/8/",
+    "peildatum": "/opgaven/matrix/?peildatum=2022-06-01",
+    "peildatum-fout": "/opgaven/?peildatum=2021-01-01",
+    "niet-op-peildatum": "/opgaven/groenvisie-hoofdlijnen-41-1/?peildatum=2022-06-01",
     "zoeken": "/zoeken/?q=fiets",
     "leesversie": "/leesversie/",
     "toegankelijkheid": "/toegankelijkheid/",
@@ -49,7 +52,12 @@ PAGES = {
 
 
 # Pages that answer with an error status on purpose.
-STATUS = {"/opgaven/?thema=9.9": 400, "/bestaat-niet/": 404}
+STATUS = {
+    "/opgaven/?thema=9.9": 400,
+    "/bestaat-niet/": 404,
+    "/opgaven/?peildatum=2021-01-01": 400,
+    "/opgaven/groenvisie-hoofdlijnen-41-1/?peildatum=2022-06-01": 404,
+}
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
