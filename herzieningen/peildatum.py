@@ -64,6 +64,15 @@ def lees(value: str) -> datetime.date | None:
     return None if peildatum == timezone.localdate() else peildatum
 
 
+def geldig_op(objects, request):
+    """`objects` (a queryset of a versioned model) as far as they were in force on the
+    request's ?peildatum, all of them without one: one IN subquery on the versions."""
+    peildatum = getattr(request, "peildatum", None)
+    if peildatum is None:
+        return objects
+    return objects.filter(pk__in=in_werking_op(objects.model, peildatum))
+
+
 def in_werking_op(model, peildatum: datetime.date):
     """The ids of `model`'s objects with a version in force on `peildatum`, as a subquery."""
     content_type = ContentType.objects.get_for_model(model)

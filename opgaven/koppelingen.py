@@ -4,12 +4,13 @@ always agree."""
 
 from django.db.models import Prefetch
 
+from herzieningen.peildatum import geldig_op
 from kaarten.ligging import met_wat_erin_ligt
 from kaarten.models import Gebied
 from visie.models import FocusgebiedPage, PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
 
 from .filters import gekoppeld, register_url
-from .models import OpgaveGebied, OpgavePage, op_peildatum
+from .models import OpgaveGebied, OpgavePage
 
 # page type: (the opgave's links to it, register filter, the page's value for that filter)
 PAGE_LINKS = {
@@ -32,7 +33,7 @@ def opgaven_of(page, limit: int, request=None) -> tuple[list, int, str] | None:
     if type(page) not in PAGE_LINKS:
         return None
     relation, key, value_of = PAGE_LINKS[type(page)]
-    opgaven = op_peildatum(OpgavePage.objects.live(), request)
+    opgaven = geldig_op(OpgavePage.objects.live(), request)
     opgaven = gekoppeld(opgaven, relation, **{f"{key}_id": page.pk}).order_by("path")
     return list(opgaven[:limit]), opgaven.count(), register_url(**{key: value_of(page)})
 
@@ -44,7 +45,7 @@ def opgaven_van_gebieden(gebieden: list[Gebied], request=None) -> list[OpgavePag
     coverage view and 'Wat speelt er hier?'."""
     ids, asked = met_wat_erin_ligt(gebieden), {gebied.pk for gebied in gebieden}
     opgaven = list(
-        op_peildatum(OpgavePage.objects.live(), request)
+        geldig_op(OpgavePage.objects.live(), request)
         .filter(gebied_links__gebied_id__in=ids)
         .distinct()
         .order_by("path")
@@ -65,7 +66,7 @@ def opgaven_hier_en_overal(gebieden: list[Gebied], request=None) -> tuple[list, 
     shown = {opgave.pk for opgave in hier}
     overal = [
         opgave
-        for opgave in op_peildatum(OpgavePage.objects.live(), request)
+        for opgave in geldig_op(OpgavePage.objects.live(), request)
         .filter(gebied_links__gebied__soort=Gebied.Soort.GEMEENTE)
         .distinct()
         .order_by("path")

@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from assen.pages import PortaalPageMixin
 from herzieningen.models import Herzienbaar
-from herzieningen.peildatum import in_werking_op
+from herzieningen.peildatum import geldig_op
 from kaarten.ligging import ligging, plaatsen
 from kaarten.models import Gebied
 from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
@@ -45,7 +45,7 @@ class OpgavenRegisterPage(PortaalPageMixin, RoutablePageMixin, Page):
 
     def opgaven(self, request):
         return (
-            op_peildatum(OpgavePage.objects.child_of(self).live(), request)
+            geldig_op(OpgavePage.objects.child_of(self).live(), request)
             .order_by("path")
             .prefetch_related(*met_koppelingen())
         )
@@ -53,7 +53,7 @@ class OpgavenRegisterPage(PortaalPageMixin, RoutablePageMixin, Page):
     def coverage(self, request) -> dict:
         """What the register does not yet cover: opgaven that lack a kind of link, and
         principles, sporen, themes and uitwerkingen that no opgave links to."""
-        opgaven = op_peildatum(OpgavePage.objects.child_of(self).live(), request).order_by("path")
+        opgaven = geldig_op(OpgavePage.objects.child_of(self).live(), request).order_by("path")
         return {
             "zonder_koppeling": zonder_koppeling(opgaven),
             "zonder_uitwerking": opgaven.filter(uitwerking_links__isnull=True),
@@ -215,7 +215,7 @@ class OpgavePage(PortaalPageMixin, Herzienbaar, Page):
         context["links"] = links
         sporen = [link.spoor for link in links["spoor"]]
         buren = (
-            op_peildatum(OpgavePage.objects.live(), request)
+            geldig_op(OpgavePage.objects.live(), request)
             .filter(spoor_links__spoor__in=sporen)
             .exclude(pk=self.pk)
             .distinct()
@@ -231,16 +231,6 @@ class OpgavePage(PortaalPageMixin, Herzienbaar, Page):
         context["uitwerkingen"] = [uitwerkingen[path] for path in sorted(uitwerkingen)]
         prefetch_related_objects(context["uitwerkingen"], "besluiten", "begrotingsposten")
         return context
-
-
-def op_peildatum(opgaven, request):
-    """`opgaven` as far as they were in force on the request's ?peildatum (all of them
-    without one). Their links are today's: a link a later herziening changed shows as it is
-    now (docs/decisions.md)."""
-    peildatum = getattr(request, "peildatum", None)
-    if peildatum is None:
-        return opgaven
-    return opgaven.filter(pk__in=in_werking_op(OpgavePage, peildatum))
 
 
 def zonder_koppeling(opgaven) -> list[tuple[str, list]]:

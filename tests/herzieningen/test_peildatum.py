@@ -14,7 +14,7 @@ from django.utils import timezone
 from assen import generation
 from herzieningen.models import Herziening, Versie
 from opgaven.models import OpgavenRegisterPage, OpgavePage
-from visie.models import PrincipePage
+from visie.models import PrincipePage, UitwerkingenIndexPage, UitwerkingPage
 
 pytestmark = pytest.mark.django_db
 VOOR_GROENVISIE = "2022-06-01"
@@ -133,3 +133,12 @@ def test_views_that_do_not_read_the_date_yet_say_so(client):
     assert note in client.get(f"/kaarten/?peildatum={VOOR_GROENVISIE}").content.decode()
     principe = PrincipePage.objects.live().first()
     assert note not in client.get(f"{principe.url}?peildatum={VOOR_GROENVISIE}").content.decode()
+
+
+def test_the_uitwerkingen_of_2022_do_not_include_the_groenvisie(client):
+    groenvisie = UitwerkingPage.objects.get(slug="groenvisie-assen-2040")
+    index = UitwerkingenIndexPage.objects.get().url
+    assert f'href="{groenvisie.url}"' in client.get(index).content.decode()
+    before = client.get(f"{index}?peildatum={VOOR_GROENVISIE}").content.decode()
+    assert groenvisie.url not in before
+    assert client.get(f"{groenvisie.url}?peildatum={VOOR_GROENVISIE}").status_code == 404

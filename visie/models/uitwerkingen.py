@@ -8,6 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from herzieningen.peildatum import geldig_op
+
 from ..blocks import BodyBlock
 from .base import VisiePage
 
@@ -23,7 +25,8 @@ class UitwerkingenIndexPage(VisiePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["uitwerkingen"] = UitwerkingPage.objects.child_of(self).live()
+        uitwerkingen = UitwerkingPage.objects.child_of(self).live()
+        context["uitwerkingen"] = geldig_op(uitwerkingen, request)
         return context
 
 
