@@ -41,6 +41,8 @@ PAGES = {
     "herzieningen": "/herzieningen/",
     "herziening": "/herzieningen/groenvisie-2023/",
     "versies": "/herzieningen/geschiedenis/visie.principepage/8/",
+    "verschil": "/herzieningen/verschil/visie.principepage/8/",
+    "verschil-visie": "/herzieningen/verschil/?van=2022-06-01&tot=2024-01-01",
     "zoeken": "/zoeken/?q=fiets",
     "leesversie": "/leesversie/",
     "toegankelijkheid": "/toegankelijkheid/",

@@ -11,6 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.gis.geos import LinearRing, LineString, MultiPolygon, Polygon
 from django.db.models import Count
 from django.utils import timezone
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from herzieningen.models import Herziening, Versie
 from herzieningen.verschil import (
@@ -293,6 +295,21 @@ def test_dates_at_the_edge_of_the_calendar_are_answered(client):
         "/herzieningen/verschil/?van=0001-01-01&tot=9999-12-31",
     ]:
         assert client.get(address).status_code == 200, address
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(van=st.text(max_size=24), tot=st.text(max_size=24))
+@example(van="\x00", tot="9" * 30)
+def test_no_parameter_makes_a_server_error(client, van, tot):
+    principe = PrincipePage.objects.get(nummer="1.1")
+    for path in ["/herzieningen/verschil/", url(principe)]:
+        response = client.get(path, {"van": van, "tot": tot})
+        assert response.status_code in (200, 400), (path, van, tot)
 
 
 def test_only_versioned_objects_have_a_diff(client):
