@@ -107,6 +107,51 @@ class Geometrieverschil:
             maat is None or maat.gelijk for maat in (self.oppervlak, self.lengte)
         )
 
+    @property
+    def tekening(self) -> dict:
+        """Old and new drawn on one small map: SVG paths in RD metres (y flipped, as SVG counts
+        down) and the view box around both. Server-side, so it needs no script or tiles."""
+        delen = [g for g in (self.oud, self.nieuw) if g is not None]
+        minx = min(g.extent[0] for g in delen)
+        miny = min(g.extent[1] for g in delen)
+        maxx = max(g.extent[2] for g in delen)
+        maxy = max(g.extent[3] for g in delen)
+        marge = max(maxx - minx, maxy - miny, 100) * 0.1
+        straal = max(maxx - minx, maxy - miny, 100) / 40
+        return {
+            "viewbox": " ".join(
+                f"{v:.0f}"
+                for v in (
+                    minx - marge,
+                    -maxy - marge,
+                    maxx - minx + 2 * marge,
+                    maxy - miny + 2 * marge,
+                )
+            ),
+            "oud": _svg_pad(self.oud, straal),
+            "nieuw": _svg_pad(self.nieuw, straal),
+        }
+
+
+def _svg_pad(geometrie, straal: float) -> str:
+    """An SVG path of a point (a small circle), line or area, or of a collection of them."""
+    if geometrie is None:
+        return ""
+    if geometrie.geom_type.startswith("Multi") or geometrie.geom_type == "GeometryCollection":
+        return " ".join(_svg_pad(deel, straal) for deel in geometrie)
+    if geometrie.geom_type == "Point":
+        x, y = geometrie.coords[:2]
+        return (
+            f"M {x - straal:.1f} {-y:.1f} a {straal:.1f} {straal:.1f} 0 1 0 {2 * straal:.1f} 0 "
+            f"a {straal:.1f} {straal:.1f} 0 1 0 {-2 * straal:.1f} 0"
+        )
+    ringen = geometrie if geometrie.geom_type == "Polygon" else [geometrie]
+    sluit = " Z" if geometrie.geom_type == "Polygon" else ""
+    return " ".join(
+        "M " + " L ".join(f"{x:.1f} {-y:.1f}" for x, y, *_ in ring.coords) + sluit
+        for ring in ringen
+    )
+
 
 @dataclass
 class Verschil:

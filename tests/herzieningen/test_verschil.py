@@ -154,6 +154,11 @@ def test_an_area_that_grew_and_a_line_that_moved_north():
     geo = geometrieverschil(veld, vierkant, breder)
     assert (geo.oppervlak.oud, geo.oppervlak.nieuw) == (1, 2) and not geo.oppervlak.gelijk
     assert geo.verschuiving == 50 and geo.richting == "oosten"
+    # Drawn on one sketch: the square and the wider one, north up (SVG counts y downwards).
+    tekening = geo.tekening
+    assert tekening["oud"].startswith("M 233000.0 -557000.0 L") and tekening["oud"].endswith("Z")
+    assert "233200.0 -557000.0" in tekening["nieuw"]
+    assert tekening["viewbox"] == "232980 -557120 240 140"
     lijn = LineString((233_000, 557_000), (233_300, 557_000), srid=28992)
     geo = geometrieverschil(veld, lijn, LineString((233_000, 557_400), (233_300, 557_400)))
     assert geo.lengte.gelijk and geo.oppervlak is None
@@ -210,6 +215,9 @@ def test_the_diff_reads_as_text_and_not_by_colour_alone(client):
     html = client.get(url(v.locatie, tot=v.versies["locatie"].pk)).content.decode()
     assert "Verschoven over 200 m naar het oosten" in html
     assert "Het oppervlak bleef gelijk" in html
+    assert (
+        html.count('<path class="verschil__') == 2 and "oud gestreept, nieuw doorgetrokken" in html
+    )
     html = client.get(f"/herzieningen/verschil/?van={VANDAAG}&tot={IN_WERKING}").content.decode()
     assert "Gewijzigd (3)" in html and "Toegevoegd (0)" in html
 
