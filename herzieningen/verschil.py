@@ -2,8 +2,8 @@
 the whole vision between two dates (which objects came, changed or went).
 
 Generic over the versioned models: a version's content is its revision, read back as the object
-it held (`revision.as_object()`), and compared field by field, so this module needs none of the
-apps whose content it compares."""
+it held, and compared field by field, so this module needs none of the apps whose content it
+compares."""
 
 import datetime
 import difflib
@@ -18,7 +18,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from modelcluster.fields import ParentalKey
-from modelcluster.models import get_all_child_relations
+from modelcluster.models import (
+    ClusterableModel,
+    get_all_child_relations,
+    model_from_serializable_data,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -299,10 +303,16 @@ def geometrieverschil(veld, oud, nieuw) -> Geometrieverschil | None:
 
 
 def inhoud(versie: Versie | None):
-    """The object as this version holds it; None for a version that says it lapsed."""
+    """The object as this version holds it; None for a version that says it lapsed. Built from
+    the revision's content as `revision.as_object()` does, but without its check that every
+    link's target still exists (a query per link): a link to what is gone is named as such."""
     if versie is None or versie.wijziging == Versie.Wijziging.VERVALLEN:
         return None
-    return versie.revision.as_object()
+    revision = versie.revision
+    model = ContentType.objects.get_for_id(revision.content_type_id).model_class()
+    if issubclass(model, ClusterableModel):
+        return model.from_serializable_data(revision.content, check_fks=False)
+    return model_from_serializable_data(model, revision.content, check_fks=False)
 
 
 def verschil(model, oud, nieuw, request) -> Verschil:

@@ -9,7 +9,9 @@ from unittest import mock
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.gis.geos import LinearRing, LineString, MultiPolygon, Polygon
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -236,6 +238,22 @@ def test_by_default_the_previous_version_against_the_one_in_force(client):
         response = client.get(url(v.opgave))
     assert response.context["tot"] == v.versies["opgave"]
     assert [k.titel for k in response.context["verschil"].weg] == [str(v.weg)]
+
+
+def test_the_diffs_answer_in_at_most_12_queries(client):
+    v = voorstel()
+    for address in [
+        url(v.opgave, tot=v.versies["opgave"].pk),
+        url(v.opgave),  # the first version: every link is new
+        url(v.spoor, tot=v.versies["spoor"].pk),
+        url(v.locatie, tot=v.versies["locatie"].pk),
+        "/herzieningen/verschil/?van=2021-01-01&tot=2024-01-01",
+        "/herzieningen/verschil/",
+    ]:
+        client.get(address)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(address).status_code == 200
+        assert len(queries) <= 12, (address, [q["sql"] for q in queries])
 
 
 def test_each_version_in_the_history_compares_with_the_one_before(client):
