@@ -10,13 +10,14 @@ import difflib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.gis.db.models import GeometryField
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from modelcluster.fields import ParentalKey
 from modelcluster.models import (
     ClusterableModel,
@@ -215,6 +216,8 @@ def _tekst(veld, obj) -> str:
         return "ja" if value else "nee"
     if isinstance(value, datetime.date):
         return date_format(value, "j F Y")
+    if isinstance(value, Decimal | float):
+        return number_format(value, force_grouping=True)  # an amount as the page shows it
     return str(value)
 
 

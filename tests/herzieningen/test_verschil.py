@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.formats import number_format
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +29,7 @@ from herzieningen.verschil import (
 )
 from kaarten.models import Locatie
 from opgaven.models import OpgavePage
-from visie.models import PrincipePage, SpoorPage
+from visie.models import PrincipePage, SpoorPage, UitwerkingPage
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate()
@@ -203,6 +204,31 @@ def test_the_diff_lists_exactly_the_changes_of_the_herziening(client):
         ]
     )
     assert {o.herziening for o in overzicht.gewijzigd} == {v.herziening.titel}
+
+
+def test_inline_rows_without_a_link_compare_as_text(client):
+    """An uitwerking's costs are rows of text and amounts, not links."""
+    herziening = Herziening.objects.create(
+        titel="Kaderbrief 2025 (test)",
+        slug="kaderbrief-2025",
+        omschrijving="Test.",
+        procedure=Herziening.Procedure.ONTWERP,
+        in_werking_vanaf=IN_WERKING,
+    )
+    uitwerking = UitwerkingPage.objects.get(slug="groenvisie-assen-2040")
+    posten = list(uitwerking.begrotingsposten.all())
+    oud = posten[0].bedrag
+    posten[0].bedrag = oud + 1000
+    uitwerking.begrotingsposten = posten
+    versie = nieuwe_versie(herziening, uitwerking, uitwerking.save_revision())
+    verschil = client.get(url(uitwerking, tot=versie.pk)).context["verschil"]
+    [tekst] = verschil.teksten
+    assert tekst.veld == "begrotingsposten"
+    assert wijzigingen(tekst) == [
+        Stuk(WEG, number_format(oud, force_grouping=True)),
+        Stuk(ERBIJ, number_format(oud + 1000, force_grouping=True)),
+    ]
+    assert not (verschil.erbij or verschil.weg or verschil.geometrie)
 
 
 def test_the_diff_reads_as_text_and_not_by_colour_alone(client):
