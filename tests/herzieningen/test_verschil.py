@@ -250,6 +250,15 @@ def test_the_diff_reads_as_text_and_not_by_colour_alone(client):
     assert "Gewijzigd (3)" in html and "Toegevoegd (0)" in html
 
 
+def test_the_herzienings_page_links_each_change_to_its_diff(client):
+    v = voorstel()
+    html = client.get("/herzieningen/herijking-2027/").content.decode()
+    link = url(v.opgave, tot=v.versies["opgave"].pk)
+    assert (
+        f'<a href="{link}">wat verandert<span class="visually-hidden"> aan {v.opgave.title}' in html
+    )
+
+
 def test_by_default_the_previous_version_against_the_one_in_force(client):
     v = voorstel()
     principe = PrincipePage.objects.get(nummer="1.1")
