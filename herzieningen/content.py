@@ -122,14 +122,19 @@ def _eerste_versies(model, herkomst, herzieningen: dict) -> int:
         herziening = herzieningen.get(herkomst(obj))
         if herziening is None or not herziening.live:
             continue  # reference data, or a herziening that an editor deleted or unpublished
-        if obj.live_revision_id is None:
-            obj.save_revision().publish()  # a version needs a revision that holds its content
+        revision_id = obj.live_revision_id
+        if revision_id is None:
+            # A version needs a revision that holds its content. Publishing saves a copy made
+            # from the revision, so `obj` itself does not learn its id.
+            revision = obj.save_revision()
+            revision.publish()
+            revision_id = revision.pk
         new.append(
             Versie(
                 herziening=herziening,
                 content_type=content_type,
                 object_id=obj.pk,
-                revision_id=obj.live_revision_id,
+                revision_id=revision_id,
                 wijziging=Versie.Wijziging.TOEGEVOEGD,
                 geldig_vanaf=herziening.geldig_vanaf,
             )

@@ -10,5 +10,11 @@ urlpatterns = [
         views.geschiedenis,
         name="geschiedenis",
     ),
+    path("verschil/", views.verschil_visie, name="verschil_visie"),
+    path(
+        "verschil/<slug:app_label>.<slug:model>/<int:object_id>/",
+        views.verschil,
+        name="verschil",
+    ),
     path("<slug:slug>/", views.herziening, name="herziening"),
 ]

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from assen import generation
 
-from .models import Versie
+from .models import Herziening, Versie
 
 Herkomst = Callable[[models.Model], str | None]
 # Filled once at start-up by the apps' ready(), read-only afterwards.
@@ -56,5 +56,37 @@ def geldende_versie(obj: models.Model, peildatum: datetime.date | None = None) -
             .order_by("-geldig_vanaf")
             .first()
         )
+        cache.set(key, found, timeout=generation.TIMEOUT)
+    return found
+
+
+def niet_in_werking(vandaag: datetime.date) -> Q:
+    """Versions of a published herziening that is not in force yet: a draft, one open for
+    comments, or one adopted that takes effect later. One still in preparation is not public."""
+    Procedure = Herziening.Procedure
+    return Q(herziening__live=True) & (
+        Q(herziening__procedure__in=[Procedure.ONTWERP, Procedure.TER_INZAGE])
+        | Q(
+            herziening__procedure__in=[Procedure.VASTGESTELD, Procedure.IN_WERKING],
+            geldig_vanaf__gt=vandaag,
+        )
+    )
+
+
+def aangekondigd() -> dict[tuple[int, int], list[Versie]]:
+    """Per object (content type, id), the versions that herzieningen not yet in force propose,
+    with their herziening: one query per content generation and day for the whole site, so a
+    page's banner costs none."""
+    vandaag = timezone.localdate()
+    key = generation.key(f"herzieningen:aangekondigd:{vandaag}")
+    found = cache.get(key)
+    if found is None:
+        found = {}
+        for versie in (
+            Versie.objects.filter(niet_in_werking(vandaag))
+            .select_related("herziening")
+            .order_by("geldig_vanaf", "pk")
+        ):
+            found.setdefault((versie.content_type_id, versie.object_id), []).append(versie)
         cache.set(key, found, timeout=generation.TIMEOUT)
     return found

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from wagtail.models import Page
 
 from .models import Herziening, Versie
@@ -18,6 +19,7 @@ class Wijziging:
     titel: str
     url: str
     wijziging: str
+    verschil: str  # what this version changed, against the one before it
 
 
 @dataclass
@@ -29,24 +31,24 @@ class Soort:
 
 def wat_verandert(herziening: Herziening, request) -> list[Soort]:
     per_soort = defaultdict(list)
-    for content_type_id, object_id, wijziging in (
+    for content_type_id, object_id, wijziging, versie_id in (
         Versie.objects.filter(herziening=herziening)
         .order_by("content_type_id", "object_id")
-        .values_list("content_type_id", "object_id", "wijziging")
+        .values_list("content_type_id", "object_id", "wijziging", "pk")
     ):
-        per_soort[content_type_id].append((object_id, wijziging))
+        per_soort[content_type_id].append((object_id, wijziging, versie_id))
     models = {pk: ContentType.objects.get_for_id(pk).model_class() for pk in per_soort}
     eerste = {pk: versies[:EERSTE] for pk, versies in per_soort.items()}
     page_ids = [
         object_id
         for pk, versies in eerste.items()
         if issubclass(models[pk], Page)
-        for object_id, _ in versies
+        for object_id, _, _ in versies
     ]
     objecten = {(Page, page.pk): page for page in Page.objects.filter(pk__in=page_ids)}
     for pk, model in models.items():
         if not issubclass(model, Page):
-            ids = [object_id for object_id, _ in eerste[pk]]
+            ids = [object_id for object_id, _, _ in eerste[pk]]
             # with what their names and addresses read (a layer's map)
             found = model.objects.filter(pk__in=ids).select_related()
             objecten |= {(model, obj.pk): obj for obj in found}
@@ -54,10 +56,22 @@ def wat_verandert(herziening: Herziening, request) -> list[Soort]:
     soorten = []
     for pk, model in sorted(models.items(), key=lambda item: item[1]._meta.verbose_name_plural):
         lijst = []
-        for object_id, wijziging in eerste[pk]:
+        content_type = ContentType.objects.get_for_id(pk)
+        for object_id, wijziging, versie_id in eerste[pk]:
             obj = objecten.get((Page if issubclass(model, Page) else model, object_id))
             if obj is not None:
-                lijst.append(Wijziging(str(obj), url_van(obj, request), labels[wijziging]))
+                verschil = reverse(
+                    "herzieningen:verschil",
+                    args=[content_type.app_label, content_type.model, object_id],
+                )
+                lijst.append(
+                    Wijziging(
+                        str(obj),
+                        url_van(obj, request),
+                        labels[wijziging],
+                        f"{verschil}?tot={versie_id}",
+                    )
+                )
         soorten.append(Soort(str(model._meta.verbose_name_plural), len(per_soort[pk]), lijst))
     return soorten
 

@@ -44,6 +44,8 @@ PAGES = {
     "peildatum": "/opgaven/matrix/?peildatum=2022-06-01",
     "peildatum-fout": "/opgaven/?peildatum=2021-01-01",
     "niet-op-peildatum": "/opgaven/groenvisie-hoofdlijnen-41-1/?peildatum=2022-06-01",
+    "verschil": "/herzieningen/verschil/visie.principepage/8/",
+    "verschil-visie": "/herzieningen/verschil/?van=2022-06-01&tot=2024-01-01",
     "zoeken": "/zoeken/?q=fiets",
     "leesversie": "/leesversie/",
     "toegankelijkheid": "/toegankelijkheid/",
