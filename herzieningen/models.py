@@ -14,6 +14,9 @@ from wagtail.models import Page
 
 from assen.models import Redactioneel
 
+# Addresses under /herzieningen/ that its own pages use (herzieningen.urls).
+GERESERVEERD = {"verschil", "geschiedenis"}
+
 
 class Herziening(Redactioneel):
     """A decision that changes the vision (its adoption, an elaboration, a periodic review), or
@@ -119,6 +122,8 @@ class Herziening(Redactioneel):
     def clean(self):
         super().clean()
         errors = {}
+        if self.slug in GERESERVEERD:
+            errors["slug"] = _("Dit adres is al in gebruik op /herzieningen/; kies een ander.")
         if self.procedure == self.Procedure.TER_INZAGE:
             for name in ("ter_inzage_van", "ter_inzage_tot", "reageren"):
                 if not getattr(self, name):

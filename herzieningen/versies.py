@@ -35,8 +35,18 @@ def content_type_van(obj: models.Model) -> ContentType:
 
 
 def in_werking(peildatum: datetime.date) -> Q:
-    return Q(geldig_vanaf__lte=peildatum) & (
-        Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=peildatum)
+    """Versions in force on `peildatum`: of a correction, or of a herziening the council
+    adopted (what a draft or a herziening open for comments proposes never is)."""
+    besloten = Q(herziening__soort=Herziening.Soort.CORRECTIE) | Q(
+        herziening__procedure__in=[
+            Herziening.Procedure.VASTGESTELD,
+            Herziening.Procedure.IN_WERKING,
+        ]
+    )
+    return (
+        besloten
+        & Q(geldig_vanaf__lte=peildatum)
+        & (Q(geldig_tot__isnull=True) | Q(geldig_tot__gt=peildatum))
     )
 
 

@@ -129,7 +129,9 @@ def test_a_herziening_in_force_later_changes_nothing_before_its_day(admin_client
     assert timezone.localdate(scheduled.approved_go_live_at) == vanaf
     nieuw = versies(opgave).last()
     assert (nieuw.geldig_vanaf, nieuw.revision, nieuw.herziening) == (vanaf, scheduled, later)
-    assert shown(before) in client.get(opgave.url).content.decode()
+    today = client.get(opgave.url).content.decode()
+    assert shown(before) in today
+    assert "<strong>Deze pagina wijzigt</strong> met" in today and later.titel in today
     on_the_day = client.get(f"{opgave.url}?peildatum={vanaf.isoformat()}").content.decode()
     assert NIEUWE_TEKST in on_the_day and shown(before) not in on_the_day
     # Taken off the schedule, the announced version goes and the current one holds on.

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from wagtail.models import Page
 
@@ -154,6 +155,13 @@ def test_a_half_filled_herziening_is_refused_with_what_is_missing(admin_client):
     assert "Het einde van de inzage ligt vóór het begin." in html
     assert "Vul dit in: de herziening ligt ter inzage." in html
     assert not Herziening.objects.filter(slug="herijking").exists()
+
+
+def test_a_herziening_cannot_take_the_address_of_the_diff_pages():
+    herziening = Herziening(titel="Verschil", slug="verschil", omschrijving="Test.")
+    with pytest.raises(ValidationError) as refused:
+        herziening.full_clean()
+    assert "slug" in refused.value.message_dict
 
 
 def test_every_page_of_the_vision_says_since_when_it_is_in_force(client):
