@@ -14,9 +14,10 @@ from django.contrib.gis.geos import Point
 from django.contrib.gis.measure import D
 
 from . import locatieserver
-from .ligging import gebieden_in, gebieden_om, locaties_in, plaatsen
+from .ligging import gebieden_in, gebieden_op, locaties_in, plaatsen
 from .maps import getoond
 from .models import Gebied, Locatie
+from .ruimtelijk import in_kader
 
 # "At or near", stated on the page: a click on a map is rarely exact, and the vision's places
 # are indicative.
@@ -139,16 +140,16 @@ def gemeente() -> Gebied | None:
 
 
 def _near(punt: Point) -> Antwoord:
-    holding = gebieden_om(punt)
+    holding = gebieden_op(punt)
     near = [
         gebied
         for gebied in plaatsen()
-        .filter(locatie__geometrie__dwithin=(punt, NEAR))
+        .filter(in_kader(punt, NEAR.m, pad="locatie__"), locatie__geometrie__dwithin=(punt, NEAR))
         .annotate(afstand=Distance("locatie__geometrie", punt))
         if gebied not in holding and gebied.soort != Gebied.Soort.WIJK
     ]
     locaties = (
-        Locatie.objects.filter(live=True, geometrie__dwithin=(punt, NEAR))
+        Locatie.objects.filter(in_kader(punt, NEAR.m), live=True, geometrie__dwithin=(punt, NEAR))
         .exclude(gebieden__soort=Gebied.Soort.GEMEENTE)
         .order_by("naam")
     )
@@ -157,7 +158,9 @@ def _near(punt: Point) -> Antwoord:
 
 def _within(gebied: Gebied) -> Antwoord:
     return Antwoord(
-        gebieden=gebieden_in(gebied), plekken=_plekken(locaties_in(gebied)), gevraagd=gebied
+        gebieden=gebieden_in(gebied),
+        plekken=_plekken(Locatie.objects.filter(pk__in=locaties_in(gebied))),
+        gevraagd=gebied,
     )
 
 

@@ -177,4 +177,4 @@ def zonder_herhaling(lagen) -> list:
 
 def objecten_in(gebied: Gebied):
     """The entries of all maps showing a place that lies in an area."""
-    return getoond().filter(locatie__in=[locatie.pk for locatie in locaties_in(gebied)])
+    return getoond().filter(locatie__in=locaties_in(gebied))

@@ -20,6 +20,7 @@ from .hier import HierForm, answer
 from .ligging import gebieden_in, gebieden_om, plaatsen
 from .maps import getoond, kaart_van_gebied, kaart_weergave, lagen_met_objecten, objecten_in
 from .models import Gebied, Kaart
+from .ruimtelijk import in_kader
 
 GEOJSON_TYPE = "application/geo+json"
 
@@ -85,7 +86,9 @@ def _geojson_response(request, objecten) -> HttpResponse:
             return JsonResponse({"fout": str(exc)}, status=400)
         box.srid = settings.API_SRID
         box = box.transform(settings.SRID, clone=True)
-        objecten = objecten.filter(locatie__geometrie__intersects=box)
+        objecten = objecten.filter(
+            in_kader(box, pad="locatie__"), locatie__geometrie__intersects=box
+        )
     return geojson_response(
         request, feature_collection(objecten.select_related("laag__kaart"), request)
     )
@@ -145,9 +148,7 @@ def gebied(request, slug):
         "kaarten/gebied.html",
         {
             "gebied": gebied,
-            "ligt_in": [g for g in gebieden_om(geometrie) if g.pk != gebied.pk]
-            if geometrie
-            else [],
+            "ligt_in": gebieden_om(gebied),
             "hierin": gebieden_in(gebied)[1:],
             "kaarten": kaart_van_gebied(gebied, gebied.naam) if geometrie else [],
             "paginas": paginas,
