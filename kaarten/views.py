@@ -16,9 +16,9 @@ from django.utils.http import quote_etag
 from wagtail import hooks
 
 from .geojson import feature_collection, geometry, to_wgs84
-from .hier import HierForm, answer
+from .hier import HierForm, answer, plekken
 from .ligging import gebieden_in, gebieden_om, plaatsen
-from .maps import getoond, kaart_van_gebied, kaart_weergave, lagen_met_objecten, objecten_in
+from .maps import getoond, getoonde_lagen, kaart_van_gebied, kaart_weergave, objecten_in
 from .models import Gebied, Kaart
 from .ruimtelijk import in_kader
 
@@ -61,7 +61,7 @@ PLEKKEN_PER_PAGINA = 200
 
 def kaart(request, slug):
     kaart = get_object_or_404(
-        Kaart.objects.filter(live=True).prefetch_related(lagen_met_objecten(), "paginas__pagina"),
+        Kaart.objects.filter(live=True).prefetch_related(getoonde_lagen(), "paginas__pagina"),
         slug=slug,
     )
     weergave = kaart_weergave(kaart)
@@ -178,6 +178,7 @@ def hier(request):
         {
             "form": form,
             "antwoord": antwoord,
+            "plekken": plekken(antwoord, request.GET.get("pagina")) if antwoord else None,
             "sections": sections,
             "gebieden_geojson_url": reverse("kaarten:gebieden_geojson"),
         },
