@@ -15,7 +15,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import quote_etag
 from wagtail import hooks
 
-from .geojson import feature_collection, geometry, to_wgs84
+from .geojson import feature_collection, geometry, to_rd, to_wgs84
 from .hier import HierForm, answer, plekken
 from .ligging import gebieden_in, gebieden_om, plaatsen
 from .maps import getoond, getoonde_lagen, kaart_van_gebied, kaart_weergave, objecten_in
@@ -85,7 +85,7 @@ def _geojson_response(request, objecten) -> HttpResponse:
         except BboxError as exc:
             return JsonResponse({"fout": str(exc)}, status=400)
         box.srid = settings.API_SRID
-        box = box.transform(settings.SRID, clone=True)
+        box = box.transform(to_rd(), clone=True)
         objecten = objecten.filter(
             in_kader(box, pad="locatie__"), locatie__geometrie__intersects=box
         )
