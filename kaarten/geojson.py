@@ -11,22 +11,26 @@ from django.contrib.gis.gdal import CoordTransform, SpatialReference
 PRECISION = 6  # decimals of a degree: about 10 cm
 
 
-def to_wgs84() -> CoordTransform:
-    """One transform for a whole collection: building it is most of the cost of a feature."""
-    return CoordTransform(SpatialReference(settings.SRID), SpatialReference(settings.API_SRID))
-
-
-# GDAL's transforms may not be shared between threads; building one takes tens of ms.
+# GDAL's transforms may not be shared between threads, and building one takes tens of ms: one
+# per thread and direction, for every request that transforms.
 _per_thread = threading.local()
 
 
-def to_rd() -> CoordTransform:
-    """From WGS84 to RD New, built once per thread: every bbox request needs one."""
-    if not hasattr(_per_thread, "to_rd"):
-        _per_thread.to_rd = CoordTransform(
-            SpatialReference(settings.API_SRID), SpatialReference(settings.SRID)
+def _transform(source: int, target: int) -> CoordTransform:
+    transforms = _per_thread.__dict__
+    if (source, target) not in transforms:
+        transforms[source, target] = CoordTransform(
+            SpatialReference(source), SpatialReference(target)
         )
-    return _per_thread.to_rd
+    return transforms[source, target]
+
+
+def to_wgs84() -> CoordTransform:
+    return _transform(settings.SRID, settings.API_SRID)
+
+
+def to_rd() -> CoordTransform:
+    return _transform(settings.API_SRID, settings.SRID)
 
 
 def _round(coordinates):

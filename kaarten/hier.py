@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from assen import generation
 
 from . import locatieserver
+from .geojson import to_rd, to_wgs84
 from .ligging import gebieden_in, gebieden_op, locaties_in, plaatsen
 from .maps import getoond
 from .models import Gebied, Locatie
@@ -121,7 +122,7 @@ class Antwoord:
         """The point as "lat,lon" in WGS84, for the map to mark it."""
         if self.punt is None:
             return ""
-        wgs84 = self.punt.transform(settings.API_SRID, clone=True)
+        wgs84 = self.punt.transform(to_wgs84(), clone=True)
         return f"{wgs84.y:.6f},{wgs84.x:.6f}"
 
     @property
@@ -149,6 +150,7 @@ def plekken(antwoord: Antwoord, nummer) -> Page:
     for kaartobject in (
         getoond()
         .filter(locatie__in=pagina.object_list)
+        .defer("locatie__geometrie")  # the list names the places
         .select_related("laag__kaart")
         .order_by("laag__kaart__volgorde", "laag__sort_order", "sort_order")
     ):
@@ -214,7 +216,7 @@ def answer(data: dict) -> Antwoord | None:
     """The answer for a valid form's data; None when nothing was asked."""
     if data.get("lat") is not None:
         punt = Point(data["lon"], data["lat"], srid=settings.API_SRID)
-        punt.transform(settings.SRID)
+        punt.transform(to_rd())
         return _at(punt)
     if data.get("gebied"):
         return _within(plaatsen().get(slug=data["gebied"]))
