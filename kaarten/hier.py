@@ -157,7 +157,7 @@ def plekken(antwoord: Antwoord, nummer) -> Page:
         plek = plekken[kaartobject.locatie_id] or Plek(kaartobject.locatie)
         plek.objecten.append(kaartobject)
         plekken[kaartobject.locatie_id] = plek
-    pagina.object_list = list(plekken.values())
+    pagina.object_list = [plek for plek in plekken.values() if plek]  # None: unpublished since
     return pagina
 
 
