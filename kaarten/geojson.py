@@ -2,19 +2,40 @@
 exterior rings counterclockwise and holes clockwise, no 'crs' member."""
 
 import json
+import threading
 
 from django.conf import settings
+from django.contrib.gis.db.models.functions import AsGeoJSON, PointOnSurface, Transform
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
+
+PRECISION = 6  # decimals of a degree: about 10 cm
+
+
+# GDAL's transforms may not be shared between threads, and building one takes tens of ms: one
+# per thread and direction, for every request that transforms.
+_per_thread = threading.local()
+
+
+def _transform(source: int, target: int) -> CoordTransform:
+    transforms = _per_thread.__dict__
+    if (source, target) not in transforms:
+        transforms[source, target] = CoordTransform(
+            SpatialReference(source), SpatialReference(target)
+        )
+    return transforms[source, target]
 
 
 def to_wgs84() -> CoordTransform:
-    """One transform for a whole collection: building it is most of the cost of a feature."""
-    return CoordTransform(SpatialReference(settings.SRID), SpatialReference(settings.API_SRID))
+    return _transform(settings.SRID, settings.API_SRID)
+
+
+def to_rd() -> CoordTransform:
+    return _transform(settings.API_SRID, settings.SRID)
 
 
 def _round(coordinates):
     if isinstance(coordinates[0], (int, float)):
-        return [round(coordinates[0], 6), round(coordinates[1], 6)]
+        return [round(coordinates[0], PRECISION), round(coordinates[1], PRECISION)]
     return [_round(part) for part in coordinates]
 
 
@@ -46,14 +67,15 @@ def geometry(geom, transform: CoordTransform | None = None) -> dict:
     return _rfc7946(json.loads(geom.transform(transform or to_wgs84(), clone=True).json))
 
 
-def feature(kaartobject, request, transform: CoordTransform) -> dict:
+def feature(kaartobject, request) -> dict:
+    """A map entry annotated by `in_wgs84`."""
     laag, locatie = kaartobject.laag, kaartobject.locatie
-    punt = locatie.geometrie.point_on_surface.transform(transform, clone=True)
+    punt = json.loads(kaartobject.punt_wgs84)["coordinates"]
     pagina = kaartobject.pagina
     return {
         "type": "Feature",
         "id": kaartobject.pk,
-        "geometry": geometry(locatie.geometrie, transform),
+        "geometry": _rfc7946(json.loads(kaartobject.geometrie_wgs84)),
         "properties": {
             "naam": kaartobject.naam,
             "kaart": laag.kaart.titel,
@@ -68,14 +90,25 @@ def feature(kaartobject, request, transform: CoordTransform) -> dict:
             "pagina": pagina.title if pagina else None,
             "url": request.build_absolute_uri(pagina.get_url(request)) if pagina else None,
             # Where the map puts the keyboard-reachable marker of a line or area.
-            "punt": [round(punt.x, 6), round(punt.y, 6)],
+            "punt": _round(punt),
         },
     }
 
 
+def in_wgs84(kaartobjecten):
+    """The entries with their place and its marker point as WGS84 GeoJSON, transformed by the
+    database for the whole collection: no geometry passes through Python's GEOS and GDAL."""
+    geometrie = "locatie__geometrie"
+    return kaartobjecten.defer(geometrie).annotate(
+        geometrie_wgs84=AsGeoJSON(Transform(geometrie, settings.API_SRID), precision=PRECISION),
+        punt_wgs84=AsGeoJSON(
+            Transform(PointOnSurface(geometrie), settings.API_SRID), precision=PRECISION
+        ),
+    )
+
+
 def feature_collection(kaartobjecten, request) -> dict:
-    transform = to_wgs84()
     return {
         "type": "FeatureCollection",
-        "features": [feature(kaartobject, request, transform) for kaartobject in kaartobjecten],
+        "features": [feature(kaartobject, request) for kaartobject in in_wgs84(kaartobjecten)],
     }

@@ -12,15 +12,35 @@ from django.conf import settings
 from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.geos import Point
 from django.contrib.gis.measure import D
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+
+from assen import generation
 
 from . import locatieserver
-from .ligging import gebieden_in, gebieden_om, locaties_in, plaatsen
+from .geojson import to_rd, to_wgs84
+from .ligging import gebieden_in, gebieden_op, locaties_in, plaatsen
 from .maps import getoond
 from .models import Gebied, Locatie
+from .ruimtelijk import in_kader
 
+# A page of the answer lists this many places (a focus area at 100x the content holds hundreds).
+PLEKKEN_PER_PAGINA = 50
 # "At or near", stated on the page: a click on a map is rarely exact, and the vision's places
 # are indicative.
 NEAR = D(m=250)
+
+
+def wijken() -> list[tuple[str, str]]:
+    """(CBS code, name) of the published wijken, for the form's choice: every /hier/ request
+    shows them, so they are kept per content generation."""
+
+    def compute():
+        wijken = plaatsen().filter(soort=Gebied.Soort.WIJK).order_by("naam")
+        return list(wijken.values_list("cbs_code", "naam"))
+
+    return cache.get_or_set(generation.key("wijken"), compute, timeout=generation.TIMEOUT)
 
 
 class HierForm(forms.Form):
@@ -45,10 +65,7 @@ class HierForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["wijk"].choices = [("", "Kies een wijk")] + [
-            (wijk.cbs_code, wijk.naam)
-            for wijk in plaatsen().filter(soort=Gebied.Soort.WIJK).order_by("naam")
-        ]
+        self.fields["wijk"].choices = [("", "Kies een wijk"), *wijken()]
 
     def clean_q(self):
         q = " ".join(self.cleaned_data["q"].split())
@@ -91,7 +108,8 @@ class Antwoord:
     """What the vision says about a place: the areas there and the places the maps draw."""
 
     gebieden: list[Gebied] = field(default_factory=list)
-    plekken: list[Plek] = field(default_factory=list)
+    # The places the maps draw there (a queryset of Locaties, by name), listed a page at a time.
+    locaties: QuerySet = field(default_factory=Locatie.objects.none)
     buiten_assen: bool = False
     punt: Point | None = None
     gevraagd: Gebied | None = None  # the area asked for by wijk or name
@@ -104,7 +122,7 @@ class Antwoord:
         """The point as "lat,lon" in WGS84, for the map to mark it."""
         if self.punt is None:
             return ""
-        wgs84 = self.punt.transform(settings.API_SRID, clone=True)
+        wgs84 = self.punt.transform(to_wgs84(), clone=True)
         return f"{wgs84.y:.6f},{wgs84.x:.6f}"
 
     @property
@@ -117,17 +135,30 @@ class Antwoord:
         return [self.gevraagd] if self.gevraagd else self.gebieden
 
 
-def _plekken(locaties) -> list[Plek]:
-    """Each place once, with the published map entries that show it."""
-    plekken = {locatie.pk: Plek(locatie) for locatie in locaties}
+def _getoond(locaties: QuerySet) -> QuerySet:
+    """The places among `locaties` that a published map shows, by name."""
+    return locaties.filter(pk__in=getoond().values("locatie_id")).order_by("naam", "pk")
+
+
+def plekken(antwoord: Antwoord, nummer) -> Page:
+    """One page of the answer's places, each once with the published map entries that show it:
+    however many places an area holds, a request reads only a page of them (their ids are
+    paged, so the count costs no query of its own)."""
+    ids = list(antwoord.locaties.values_list("pk", flat=True))
+    pagina = Paginator(ids, PLEKKEN_PER_PAGINA).get_page(nummer)
+    plekken = dict.fromkeys(pagina.object_list)
     for kaartobject in (
         getoond()
-        .filter(locatie__in=plekken)
+        .filter(locatie__in=pagina.object_list)
+        .defer("locatie__geometrie")  # the list names the places
         .select_related("laag__kaart")
         .order_by("laag__kaart__volgorde", "laag__sort_order", "sort_order")
     ):
-        plekken[kaartobject.locatie_id].objecten.append(kaartobject)
-    return [plek for plek in plekken.values() if plek.objecten]
+        plek = plekken[kaartobject.locatie_id] or Plek(kaartobject.locatie)
+        plek.objecten.append(kaartobject)
+        plekken[kaartobject.locatie_id] = plek
+    pagina.object_list = [plek for plek in plekken.values() if plek]  # None: unpublished since
+    return pagina
 
 
 def gemeente() -> Gebied | None:
@@ -139,25 +170,25 @@ def gemeente() -> Gebied | None:
 
 
 def _near(punt: Point) -> Antwoord:
-    holding = gebieden_om(punt)
+    holding = gebieden_op(punt)
     near = [
         gebied
         for gebied in plaatsen()
-        .filter(locatie__geometrie__dwithin=(punt, NEAR))
+        .filter(in_kader(punt, NEAR.m, pad="locatie__"), locatie__geometrie__dwithin=(punt, NEAR))
         .annotate(afstand=Distance("locatie__geometrie", punt))
         if gebied not in holding and gebied.soort != Gebied.Soort.WIJK
     ]
-    locaties = (
-        Locatie.objects.filter(live=True, geometrie__dwithin=(punt, NEAR))
-        .exclude(gebieden__soort=Gebied.Soort.GEMEENTE)
-        .order_by("naam")
-    )
-    return Antwoord(gebieden=holding + near, plekken=_plekken(locaties), punt=punt)
+    locaties = Locatie.objects.filter(
+        in_kader(punt, NEAR.m), live=True, geometrie__dwithin=(punt, NEAR)
+    ).exclude(gebieden__soort=Gebied.Soort.GEMEENTE)
+    return Antwoord(gebieden=holding + near, locaties=_getoond(locaties), punt=punt)
 
 
 def _within(gebied: Gebied) -> Antwoord:
     return Antwoord(
-        gebieden=gebieden_in(gebied), plekken=_plekken(locaties_in(gebied)), gevraagd=gebied
+        gebieden=gebieden_in(gebied),
+        locaties=_getoond(Locatie.objects.filter(pk__in=locaties_in(gebied))),
+        gevraagd=gebied,
     )
 
 
@@ -185,7 +216,7 @@ def answer(data: dict) -> Antwoord | None:
     """The answer for a valid form's data; None when nothing was asked."""
     if data.get("lat") is not None:
         punt = Point(data["lon"], data["lat"], srid=settings.API_SRID)
-        punt.transform(settings.SRID)
+        punt.transform(to_rd())
         return _at(punt)
     if data.get("gebied"):
         return _within(plaatsen().get(slug=data["gebied"]))

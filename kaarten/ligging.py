@@ -2,28 +2,53 @@
 typed. An area lies in another when at least half of it does (the vision's outlines are
 indicative and their edges coarse, so neighbours that only touch stay out); a line when at least
 half its length does; a point when it does. The municipality holds everything and is left out:
-what names it names no place."""
+what names it names no place.
 
-from django.contrib.gis.geos import GEOSGeometry
+Computed in the database (a spatial join through the spatial index) and kept per content
+generation: the outlines change only on publishing."""
+
+from django.contrib.gis.geos import Point
 from django.core.cache import cache
+from django.db import connection
 
 from assen import generation
 
 from .models import Gebied, Locatie
+from .ruimtelijk import COLUMN, TABLE, in_kader, overlapt_sql
 
 OVERLAP = 0.5
 PLAATSEN = [Gebied.Soort.WIJK, Gebied.Soort.FOCUSGEBIED, Gebied.Soort.PLEK]
 
 
-def ligt_in(geometrie: GEOSGeometry, omtrek: GEOSGeometry) -> bool:
-    """Whether a place (point, line or area) lies in an area's outline."""
-    if not geometrie.intersects(omtrek):
-        return False
-    if geometrie.dims == 2:
-        return geometrie.intersection(omtrek).area >= OVERLAP * geometrie.area
-    if geometrie.dims == 1:
-        return geometrie.intersection(omtrek).length >= OVERLAP * geometrie.length
-    return omtrek.contains(geometrie)
+def _ligt_in_sql(binnen: str, omtrek: str) -> str:
+    """SQL: the geometry `binnen` lies in the area `omtrek` (both SQL geometries)."""
+    deel = f"ST_Intersection({binnen}, {omtrek})"
+    return (
+        f"ST_Intersects({omtrek}, {binnen}) AND CASE ST_Dimension({binnen}) "
+        f"WHEN 2 THEN ST_Area({deel}) >= {OVERLAP} * ST_Area({binnen}) "
+        f"WHEN 1 THEN ST_Length({deel}) >= {OVERLAP} * ST_Length({binnen}) "
+        f"ELSE ST_Contains({omtrek}, {binnen}) END"
+    )
+
+
+def _paren(omtrekken: list[int], binnen: list[int] | None = None) -> list[tuple[int, int]]:
+    """(outline, place) for the places (Locatie ids; None: all) lying in each outline."""
+    if not omtrekken:
+        return []
+    o, b = f"o.{COLUMN}", f"b.{COLUMN}"
+    where = [f"o.id IN ({', '.join(['%s'] * len(omtrekken))})", overlapt_sql("b", o)]
+    params = list(omtrekken)
+    if binnen is not None:
+        where.append(f"b.id IN ({', '.join(['%s'] * len(binnen))})")
+        params += binnen
+    # Only names and placeholders are formatted in; the ids are parameters.
+    sql = (
+        f"SELECT o.id, b.id FROM {TABLE} o, {TABLE} b WHERE {' AND '.join(where)} "  # noqa: S608
+        f"AND {_ligt_in_sql(b, o)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def plaatsen():
@@ -36,45 +61,44 @@ def plaatsen():
     )
 
 
-def gebieden_in(gebied: Gebied) -> list[Gebied]:
-    """`gebied` itself, then the areas that lie in it (one query)."""
-    if gebied.soort not in PLAATSEN or gebied.geometrie is None:
-        return [gebied]
-    omtrek = gebied.geometrie
-    inside = [
-        other
-        for other in plaatsen().filter(locatie__geometrie__intersects=omtrek).exclude(pk=gebied.pk)
-        if ligt_in(other.geometrie, omtrek)
-    ]
-    return [gebied, *inside]
-
-
-def gebieden_om(geometrie: GEOSGeometry) -> list[Gebied]:
-    """The areas a place lies in (one query)."""
-    return [
-        gebied
-        for gebied in plaatsen().filter(locatie__geometrie__intersects=geometrie)
-        if ligt_in(geometrie, gebied.geometrie)
-    ]
-
-
 def ligging() -> dict[int, list[int]]:
-    """For every area, the ids of the areas lying in it, itself included, for views that show
-    all areas at once: computed once per content generation (one query) and shared."""
+    """For every area, the ids of the areas lying in it, itself included: computed once per
+    content generation (two queries) and shared."""
     return cache.get_or_set(generation.key("ligging"), _ligging, timeout=generation.TIMEOUT)
 
 
 def _ligging() -> dict[int, list[int]]:
-    gebieden = list(plaatsen())
-    return {
-        gebied.pk: [gebied.pk]
-        + [
-            other.pk
-            for other in gebieden
-            if other.pk != gebied.pk and ligt_in(other.geometrie, gebied.geometrie)
-        ]
-        for gebied in gebieden
-    }
+    gebieden = list(plaatsen().values_list("pk", "locatie_id"))
+    op_omtrek = {}
+    for pk, locatie in gebieden:
+        op_omtrek.setdefault(locatie, []).append(pk)
+    omtrekken = list(op_omtrek)
+    inside = {pk: [pk] for pk, _ in gebieden}
+    for omtrek, binnen in _paren(omtrekken, omtrekken):
+        for gebied in op_omtrek[omtrek]:
+            # Two areas may share one outline (the Lariks wijk and focus area): each lies in
+            # the other.
+            inside[gebied] += [pk for pk in op_omtrek[binnen] if pk != gebied]
+    return inside
+
+
+def gebieden_in(gebied: Gebied) -> list[Gebied]:
+    """`gebied` itself, then the areas that lie in it."""
+    inside = ligging().get(gebied.pk, [gebied.pk])[1:]
+    return [gebied, *plaatsen().filter(pk__in=inside)] if inside else [gebied]
+
+
+def gebieden_om(gebied: Gebied) -> list[Gebied]:
+    """The areas an area lies in."""
+    holding = [pk for pk, inside in ligging().items() if gebied.pk in inside[1:]]
+    return list(plaatsen().filter(pk__in=holding)) if holding else []
+
+
+def gebieden_op(punt: Point) -> list[Gebied]:
+    """The areas holding a point."""
+    return list(
+        plaatsen().filter(in_kader(punt, pad="locatie__"), locatie__geometrie__contains=punt)
+    )
 
 
 def met_wat_erin_ligt(gebieden: list[Gebied]) -> set[int]:
@@ -84,14 +108,21 @@ def met_wat_erin_ligt(gebieden: list[Gebied]) -> set[int]:
     return {pk for gebied in gebieden for pk in inside.get(gebied.pk, [gebied.pk])}
 
 
-def locaties_in(gebied: Gebied):
-    """The published places that lie in an area (its own outline included, which maps may
-    draw), but the municipality's outline, which lies in none."""
-    omtrek = gebied.geometrie
-    return [
-        locatie
-        for locatie in Locatie.objects.filter(live=True, geometrie__intersects=omtrek).exclude(
-            gebieden__soort=Gebied.Soort.GEMEENTE
+def locaties_in(gebied: Gebied) -> list[int]:
+    """The ids of the published places that lie in an area (its own outline included, which
+    maps may draw), but the municipality's outline, which lies in none: computed once per
+    content generation and shared."""
+
+    def compute():
+        ids = [binnen for _, binnen in _paren([gebied.locatie_id])]
+        return list(
+            Locatie.objects.filter(live=True, pk__in=ids)
+            .exclude(gebieden__soort=Gebied.Soort.GEMEENTE)
+            .values_list("pk", flat=True)
         )
-        if ligt_in(locatie.geometrie, omtrek)
-    ]
+
+    if gebied.locatie_id is None:
+        return []
+    return cache.get_or_set(
+        generation.key(f"locaties_in:{gebied.pk}"), compute, timeout=generation.TIMEOUT
+    )

@@ -4,7 +4,7 @@ about one page (a focus area, a theme). Both give the same shape to the template
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models import Count, F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
@@ -23,6 +23,13 @@ class KaartWeergave:
     kaart_url: str = ""
     # The area a map of one area is about: drawn as its outline, and the map opens on it.
     gebied: Gebied | None = None
+    # The entries a map put together for a page or area draws; None: all of the map's.
+    objecten: QuerySet | None = None
+
+    def tekst_lagen(self) -> list:
+        """The layers with their first entries, read only when the text version is rendered
+        (which is kept per content generation)."""
+        return met_eerste_objecten(self.lagen, self.objecten)
 
 
 def getoond():
@@ -38,27 +45,27 @@ def getoond():
 OBJECTEN_IN_TEKST = 25
 
 
-def lagen_met_objecten() -> Prefetch:
-    """A map's published layers with how many entries each has (kaart_weergave adds the
-    first ones)."""
+def getoonde_lagen() -> Prefetch:
+    """A map's published layers (the text version adds their entries)."""
     return Prefetch(
-        "lagen",
-        queryset=Kaartlaag.objects.filter(live=True)
-        .select_related("principe")
-        .annotate(aantal=Count("objecten", filter=Q(objecten__locatie__live=True))),
+        "lagen", queryset=Kaartlaag.objects.filter(live=True).select_related("principe")
     )
 
 
-def met_eerste_objecten(lagen: list) -> list:
-    """Each layer's first entries for the text version (`in_tekst`), in one query."""
+def met_eerste_objecten(lagen: list, objecten: QuerySet | None = None) -> list:
+    """Each layer's first entries for the text version (`in_tekst`) and how many it has in
+    all (`aantal`), of `objecten` (default: all published ones), in one query."""
     eerste = (
-        getoond()
+        (getoond() if objecten is None else objecten)
         .filter(laag__in=lagen)
         # SpatiaLite cannot read a geometry through the subquery a window filter makes; the
         # text needs none.
         .defer("locatie__geometrie")
         .annotate(
-            rang=Window(RowNumber(), partition_by=F("laag_id"), order_by=[F("sort_order"), F("pk")])
+            rang=Window(
+                RowNumber(), partition_by=F("laag_id"), order_by=[F("sort_order"), F("pk")]
+            ),
+            aantal=Window(Count("pk"), partition_by=F("laag_id")),
         )
         .filter(rang__lte=OBJECTEN_IN_TEKST)
     )
@@ -67,22 +74,12 @@ def met_eerste_objecten(lagen: list) -> list:
         per_laag[kaartobject.laag_id].append(kaartobject)
     for laag in lagen:
         laag.in_tekst = per_laag[laag.pk]
+        laag.aantal = laag.in_tekst[0].aantal if laag.in_tekst else 0
     return lagen
 
 
 def kaart_weergave(kaart: Kaart) -> KaartWeergave:
-    """`kaart` with its layers prefetched (lagen_met_objecten) and their first entries."""
-    return kaart_weergaven([kaart])[0]
-
-
-def kaart_weergaven(kaarten) -> list[KaartWeergave]:
-    """Several maps at once: the first entries of all their layers come in one query."""
-    kaarten = list(kaarten)
-    met_eerste_objecten([laag for kaart in kaarten for laag in kaart.lagen.all()])
-    return [_weergave(kaart) for kaart in kaarten]
-
-
-def _weergave(kaart: Kaart) -> KaartWeergave:
+    """`kaart` with its layers prefetched (getoonde_lagen)."""
     return KaartWeergave(
         titel=kaart.titel,
         dom_id=f"kaart_{kaart.pk}",
@@ -99,10 +96,10 @@ def kaarten_van_pagina(page) -> list[KaartWeergave]:
     of all maps that are about it, or, for a page about an area (one with a `gebied`, like a
     focus area), that lie in that area."""
     kaarten = Kaart.objects.filter(live=True, paginas__pagina=page).prefetch_related(
-        lagen_met_objecten()
+        getoonde_lagen()
     )
     if kaarten:
-        return kaart_weergaven(kaarten)
+        return [kaart_weergave(kaart) for kaart in kaarten]
     objecten = getoond().filter(pagina=page)
     if objecten.exists():
         # The map is about the page's own features, not about its area.
@@ -132,43 +129,41 @@ def samengesteld(
     objecten, titel: str, geojson_url: str, dom_id: str, gebied=None
 ) -> list[KaartWeergave]:
     """One map of entries taken from several maps, each shown once, the legend grouped by the
-    map it comes from; none when there is nothing to show."""
+    map it comes from; none when there is nothing to show. What each layer shows is read as
+    plain values: an area at 100x the content holds thousands of entries."""
+    per_laag = defaultdict(set)
+    for laag_id, naam, locatie_id in objecten.values_list("laag_id", "naam", "locatie_id"):
+        per_laag[laag_id].add((naam, locatie_id))
     lagen = zonder_herhaling(
-        Kaartlaag.objects.filter(objecten__in=objecten)
-        .distinct()
+        Kaartlaag.objects.filter(pk__in=per_laag)
         .select_related("kaart", "principe")
-        .order_by("kaart__volgorde", "sort_order")
-        .prefetch_related(Prefetch("objecten", queryset=objecten))
+        .order_by("kaart__volgorde", "sort_order"),
+        per_laag,
     )
     if not lagen:
         return []
     for laag in lagen:
         laag.groep = laag.kaart.titel  # the legend groups the layers by the map they come from
-        laag.aantal = len(laag.objecten.all())
-        laag.in_tekst = laag.objecten.all()[:OBJECTEN_IN_TEKST]
     return [
         KaartWeergave(
-            titel=titel, dom_id=dom_id, lagen=lagen, geojson_url=geojson_url, gebied=gebied
+            titel=titel,
+            dom_id=dom_id,
+            lagen=lagen,
+            geojson_url=geojson_url,
+            gebied=gebied,
+            objecten=objecten,
         )
     ]
 
 
-def zonder_herhaling(lagen) -> list:
+def zonder_herhaling(lagen, per_laag: dict[int, set]) -> list:
     """Layers of several maps without what one map repeats of another (the Visiekaart repeats
     the three principles' maps, the map with street names the Visiekaart): a layer stays only
-    if it shows a feature that no earlier layer with the same legend item showed."""
+    if it shows a feature (a name on a place, `per_laag`) that no earlier layer with the same
+    legend item showed."""
     shown, kept = set(), []
     for laag in lagen:
-        features = {
-            (
-                laag.label,
-                laag.kleur,
-                laag.vorm,
-                kaartobject.naam,
-                kaartobject.locatie_id,
-            )
-            for kaartobject in laag.objecten.all()
-        }
+        features = {(laag.label, laag.kleur, laag.vorm, *feature) for feature in per_laag[laag.pk]}
         if not features <= shown:
             shown |= features
             kept.append(laag)
@@ -177,4 +172,4 @@ def zonder_herhaling(lagen) -> list:
 
 def objecten_in(gebied: Gebied):
     """The entries of all maps showing a place that lies in an area."""
-    return getoond().filter(locatie__in=[locatie.pk for locatie in locaties_in(gebied)])
+    return getoond().filter(locatie__in=locaties_in(gebied))

@@ -15,11 +15,12 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import quote_etag
 from wagtail import hooks
 
-from .geojson import feature_collection, geometry, to_wgs84
-from .hier import HierForm, answer
+from .geojson import feature_collection, geometry, to_rd, to_wgs84
+from .hier import HierForm, answer, plekken
 from .ligging import gebieden_in, gebieden_om, plaatsen
-from .maps import getoond, kaart_van_gebied, kaart_weergave, lagen_met_objecten, objecten_in
+from .maps import getoond, getoonde_lagen, kaart_van_gebied, kaart_weergave, objecten_in
 from .models import Gebied, Kaart
+from .ruimtelijk import in_kader
 
 GEOJSON_TYPE = "application/geo+json"
 
@@ -60,7 +61,7 @@ PLEKKEN_PER_PAGINA = 200
 
 def kaart(request, slug):
     kaart = get_object_or_404(
-        Kaart.objects.filter(live=True).prefetch_related(lagen_met_objecten(), "paginas__pagina"),
+        Kaart.objects.filter(live=True).prefetch_related(getoonde_lagen(), "paginas__pagina"),
         slug=slug,
     )
     weergave = kaart_weergave(kaart)
@@ -84,8 +85,10 @@ def _geojson_response(request, objecten) -> HttpResponse:
         except BboxError as exc:
             return JsonResponse({"fout": str(exc)}, status=400)
         box.srid = settings.API_SRID
-        box = box.transform(settings.SRID, clone=True)
-        objecten = objecten.filter(locatie__geometrie__intersects=box)
+        box = box.transform(to_rd(), clone=True)
+        objecten = objecten.filter(
+            in_kader(box, pad="locatie__"), locatie__geometrie__intersects=box
+        )
     return geojson_response(
         request, feature_collection(objecten.select_related("laag__kaart"), request)
     )
@@ -145,9 +148,7 @@ def gebied(request, slug):
         "kaarten/gebied.html",
         {
             "gebied": gebied,
-            "ligt_in": [g for g in gebieden_om(geometrie) if g.pk != gebied.pk]
-            if geometrie
-            else [],
+            "ligt_in": gebieden_om(gebied),
             "hierin": gebieden_in(gebied)[1:],
             "kaarten": kaart_van_gebied(gebied, gebied.naam) if geometrie else [],
             "paginas": paginas,
@@ -177,6 +178,7 @@ def hier(request):
         {
             "form": form,
             "antwoord": antwoord,
+            "plekken": plekken(antwoord, request.GET.get("pagina")) if antwoord else None,
             "sections": sections,
             "gebieden_geojson_url": reverse("kaarten:gebieden_geojson"),
         },

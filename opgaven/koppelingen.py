@@ -28,8 +28,9 @@ def opgaven_of(page, limit: int, request=None) -> tuple[list, int, str] | None:
     if isinstance(page, FocusgebiedPage):
         if page.gebied_id is None:
             return [], 0, ""
-        opgaven = opgaven_van_gebieden([page.gebied], request)
-        return opgaven[:limit], len(opgaven), register_url(gebied=page.gebied.slug)
+        gebieden = [page.gebied]
+        eerste, aantal = eerste_met_via(opgaven_van_gebieden(gebieden, request), gebieden, limit)
+        return eerste, aantal, register_url(gebied=page.gebied.slug)
     if type(page) not in PAGE_LINKS:
         return None
     relation, key, value_of = PAGE_LINKS[type(page)]
@@ -38,38 +39,23 @@ def opgaven_of(page, limit: int, request=None) -> tuple[list, int, str] | None:
     return list(opgaven[:limit]), opgaven.count(), register_url(**{key: value_of(page)})
 
 
-def opgaven_van_gebieden(gebieden: list[Gebied], request=None) -> list[OpgavePage]:
-    """The opgaven of some areas: those linked to the areas and to every place lying in them.
-    Each opgave's `via` names the places it comes through, empty when it names one of the areas
-    itself. The one definition behind an area's page, the register's filter, the matrix, the
-    coverage view and 'Wat speelt er hier?'."""
+def opgaven_van_gebieden(gebieden: list[Gebied], request=None):
+    """The opgaven of some areas: those linked to the areas and to every place lying in them,
+    in the register's order. The one definition behind an area's page, the register's filter,
+    the matrix, the coverage view and 'Wat speelt er hier?'."""
+    opgaven = geldig_op(OpgavePage.objects.live(), request)
+    ids = met_wat_erin_ligt(gebieden)
+    return gekoppeld(opgaven, "gebied_links", gebied_id__in=ids).order_by("path")
+
+
+def eerste_met_via(opgaven, gebieden: list[Gebied], limit: int) -> tuple[list, int]:
+    """The first `limit` of the opgaven of `gebieden` and how many there are, counted and cut
+    in the database (a point in the centre has thousands at 100x the content). Each of the first
+    gets `via`: the places it comes through, empty when it names one of the areas itself."""
     ids, asked = met_wat_erin_ligt(gebieden), {gebied.pk for gebied in gebieden}
-    opgaven = list(
-        geldig_op(OpgavePage.objects.live(), request)
-        .filter(gebied_links__gebied_id__in=ids)
-        .distinct()
-        .order_by("path")
-        .prefetch_related(
-            Prefetch("gebied_links", queryset=OpgaveGebied.objects.select_related("gebied"))
-        )
-    )
-    for opgave in opgaven:
-        linked = [link.gebied for link in opgave.gebied_links.all() if link.gebied_id in ids]
-        opgave.via = [] if any(g.pk in asked for g in linked) else linked
-    return opgaven
-
-
-def opgaven_hier_en_overal(gebieden: list[Gebied], request=None) -> tuple[list, list]:
-    """For 'Wat speelt er hier?': the opgaven of the areas at a place, and those of the whole
-    municipality (which every place in Assen shares)."""
-    hier = opgaven_van_gebieden(gebieden, request) if gebieden else []
-    shown = {opgave.pk for opgave in hier}
-    overal = [
-        opgave
-        for opgave in geldig_op(OpgavePage.objects.live(), request)
-        .filter(gebied_links__gebied__soort=Gebied.Soort.GEMEENTE)
-        .distinct()
-        .order_by("path")
-        if opgave.pk not in shown
-    ]
-    return hier, overal
+    links = OpgaveGebied.objects.filter(gebied_id__in=ids).select_related("gebied")
+    eerste = list(opgaven.prefetch_related(Prefetch("gebied_links", queryset=links))[:limit])
+    for opgave in eerste:
+        linked = [link.gebied for link in opgave.gebied_links.all()]
+        opgave.via = [] if any(gebied.pk in asked for gebied in linked) else linked
+    return eerste, opgaven.count()

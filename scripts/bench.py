@@ -237,6 +237,18 @@ def load_content() -> None:
         call_command(command, verbosity=0)
 
 
+def settled() -> None:
+    """After growing in bulk: a new content generation, so what was cached from the smaller
+    content (the outline, which area holds which places) is built anew, and fresh planner
+    statistics on PostgreSQL, whose autovacuum would gather them only later."""
+    from assen import generation
+
+    generation.bump()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,10,100", help="multiples of the real content")
@@ -260,6 +272,7 @@ def main():
             started = time.monotonic()
             groei(scale, start=grown)
             grown = scale
+            settled()
             print(f"\ngrown to {scale}x in {time.monotonic() - started:.0f} s")
         counts = {
             "opgaven": OpgavePage.objects.count(),

@@ -1,9 +1,12 @@
 from dataclasses import dataclass, field
 
 from django import template
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from leaflet.templatetags.leaflet_tags import leaflet_map
+
+from assen import generation
 
 from ..maps import OBJECTEN_IN_TEKST
 
@@ -54,10 +57,26 @@ def kaart(context, weergave, tekst_open=False):
     return {
         "request": context.get("request"),
         "tekst_open": tekst_open,
-        "objecten_in_tekst": OBJECTEN_IN_TEKST,
+        "tekst": kaart_tekst(weergave, context.get("request")),
         "groepen": groepen(weergave.lagen, context.get("page"), bool(weergave.kaart_url)),
         **vars(weergave),
     }
+
+
+def kaart_tekst(weergave, request) -> str:
+    """The map as text, every layer's first entries: most of what a page with a map costs to
+    render, and the same wherever the map stands, so rendered once per content generation."""
+
+    def render():
+        context = {
+            "lagen": weergave.tekst_lagen(),
+            "gebied": weergave.gebied,
+            "objecten_in_tekst": OBJECTEN_IN_TEKST,
+        }
+        return render_to_string("kaarten/includes/kaart_tekst.html", context, request)
+
+    key = generation.key(f"kaart-tekst:{weergave.dom_id}")
+    return cache.get_or_set(key, render, timeout=generation.TIMEOUT)
 
 
 @register.simple_tag(takes_context=True)
