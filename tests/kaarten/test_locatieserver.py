@@ -283,6 +283,7 @@ def test_names_and_bare_numbers_do_not_look_like_an_address(q):
 
 
 @pytest.mark.django_db
+@pytest.mark.echte_inhoud
 def test_an_address_in_lariks_gives_the_lariks_wijk_and_its_opgaven(pdok, client):
     pdok.serve("adres_lariks.json")
     html = client.get("/hier/", {"q": "Proefstraat 12"}).content.decode()
@@ -298,7 +299,9 @@ def test_an_address_in_lariks_gives_the_lariks_wijk_and_its_opgaven(pdok, client
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("status, delay", [(200, TIMEOUT * 4), (500, 0)])
-def test_a_slow_or_failing_service_gives_a_dutch_message_not_an_error(pdok, client, status, delay):
+def test_a_slow_or_failing_service_gives_a_dutch_message_not_an_error(
+    pdok, client, kleine_visie, status, delay
+):
     pdok.serve("adres_lariks.json", status=status, delay=delay)
     start = time.monotonic()
     response = client.get("/hier/", {"q": "Proefstraat 12"})

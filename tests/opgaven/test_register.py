@@ -17,7 +17,7 @@ from tests import seeds
 from tests.factories import groei
 from visie.models import FocusgebiedPage, PrincipePage, UitwerkingPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 
 def omgevingsvisie_opgaven():
