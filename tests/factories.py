@@ -37,7 +37,10 @@ from visie.models import (
     SpoorPage,
     ThemaPage,
     UitwerkingenIndexPage,
+    UitwerkingGebied,
     UitwerkingPage,
+    UitwerkingPrincipe,
+    UitwerkingThema,
 )
 
 # The centre of Assen in RD New; every generated geometry lies on a 100 m grid around it.
@@ -112,10 +115,13 @@ class HomeFactory(PageFactory):
 
     @classmethod
     def _create(cls, model_class, parent=None, **kwargs):
-        home = super()._create(model_class, parent or Page.get_first_root_node(), **kwargs)
+        root = Page.get_first_root_node()
+        home = super()._create(model_class, parent or root, **kwargs)
         Site.objects.update_or_create(
             is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
         )
+        for welcome in root.get_children().exact_type(Page):
+            welcome.delete()
         return home
 
 
@@ -255,9 +261,9 @@ class KleineVisie:
 
 def bouw_kleine_visie() -> KleineVisie:
     """A small vision with a page of every type: two principles of two sporen each, three
-    themes, a wijk with a focus area inside it, an uitwerking, four opgaven linked to them (one
-    without an uitwerking), a map on the first principle with a layer of three places in the
-    wijk, and a herziening in force."""
+    themes, a wijk with a focus area inside it, an uitwerking linked to the first principle,
+    theme and the focus area, four opgaven linked to them (one without an uitwerking), a map on
+    the first principle with a layer of three places in the wijk, and a herziening in force."""
     home = HomeFactory()
     chapter_1 = HoofdstukFactory(parent=home, title="Leidende principes", nummer="1")
     principes = PrincipeFactory.create_batch(2, parent=chapter_1)
@@ -274,17 +280,27 @@ def bouw_kleine_visie() -> KleineVisie:
         slug="wijk-testwijk",
         soort=Gebied.Soort.WIJK,
         cbs_code="WK999900",  # not a code of the files in tests/data
+        locatie__naam="Testwijk",
         locatie__geometrie=rd_box(ASSEN, 1000),
     )
     gebied = GebiedFactory(
         naam="Testkwartier",
         slug="testkwartier",
         soort=Gebied.Soort.FOCUSGEBIED,
+        locatie__naam="Testkwartier",
         locatie__geometrie=rd_box(ASSEN, 400),
     )
-    focusgebied = FocusgebiedFactory(parent=sectie, title="Testkwartier", gebied=gebied)
+    focusgebied = FocusgebiedFactory(
+        parent=sectie,
+        title="Testkwartier",
+        gebied=gebied,
+        body=[("paragraph", "<p>Het Testkwartier wordt een buurt om in te wonen.</p>")],
+    )
     index = UitwerkingenIndexFactory(parent=home)
     uitwerking = UitwerkingFactory(parent=index)
+    UitwerkingPrincipe.objects.create(uitwerking=uitwerking, principe=principes[0])
+    UitwerkingThema.objects.create(uitwerking=uitwerking, thema=themas[0])
+    UitwerkingGebied.objects.create(uitwerking=uitwerking, gebied=gebied)
     register = RegisterFactory(parent=home)
     opgaven = [
         OpgaveFactory(

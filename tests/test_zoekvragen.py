@@ -16,6 +16,7 @@ MAX_QUERIES = 12
 
 def public_urls(visie: KleineVisie) -> list[str]:
     register, kaart = visie.register.url, visie.kaart.slug
+    principe = visie.principes[1].nummer
     return [
         "/",
         visie.themas[0].get_parent().url,
@@ -27,10 +28,12 @@ def public_urls(visie: KleineVisie) -> list[str]:
         visie.uitwerking.url,
         visie.opgaven[0].url,
         register,
-        f"{register}?principe={visie.principes[1].nummer}&thema={visie.themas[2].nummer}",
+        f"{register}?principe={principe}&thema={visie.themas[2].nummer}",
         f"{register}matrix/",
+        f"{register}matrix/?gebied={visie.focusgebied.gebied.slug}&principe={principe}",
         f"{register}dekking/",
         f"{register}export/csv/",
+        f"{register}export/csv/?thema={visie.themas[1].nummer}",
         f"{register}export/xlsx/",
         "/kaarten/",
         f"/kaarten/{kaart}/",
