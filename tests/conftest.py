@@ -1,3 +1,4 @@
+import copy
 import shutil
 from pathlib import Path
 
@@ -62,20 +63,21 @@ def rollen(db):
     return ensure_editorial_roles()
 
 
-@pytest.fixture
-def kleine_visie(db) -> KleineVisie:
-    """A small vision of every page type with opgaven, areas, a map and a herziening."""
-    return bouw_kleine_visie()
-
-
 @pytest.fixture(scope="module")
 def gedeelde_kleine_visie(django_db_setup, django_db_blocker) -> KleineVisie:
-    """The small vision built once for a module whose tests only read it, as Django's
-    setUpTestData does: in a transaction that each test's own nests in, rolled back after the
-    module (the fuzz test's hundred cases would otherwise build it a hundred times)."""
+    """The small vision built once for a module, as Django's setUpTestData does: in a
+    transaction that each test's own nests in, rolled back after the module."""
     with django_db_blocker.unblock(), transaction.atomic():
         yield bouw_kleine_visie()
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def kleine_visie(gedeelde_kleine_visie, db) -> KleineVisie:
+    """A small vision of every page type with opgaven, areas, a map and a herziening: the
+    module's, as objects of the test's own, so that what a test changes in them goes with its
+    transaction."""
+    return copy.deepcopy(gedeelde_kleine_visie)
 
 
 @pytest.fixture(autouse=True)

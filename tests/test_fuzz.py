@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("gedeelde_kleine_visie")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kleine_visie")]
 
 # Each public endpoint and the query parameters it reads (on tests.factories.bouw_kleine_visie).
 ENDPOINTS = {

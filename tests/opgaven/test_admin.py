@@ -14,10 +14,13 @@ from visie.models import UitwerkingPage
 
 
 class OpgaveAdminTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.visie = bouw_kleine_visie()
+
     def setUp(self):
         user = get_user_model().objects.create_superuser("beheer", "beheer@assen.nl", "x")
         cms_login(self.client, user)
-        self.visie = bouw_kleine_visie()
         self.register = self.visie.register
 
     def form(self, **links):
@@ -71,10 +74,13 @@ class OpgaveAdminTests(WagtailPageTestCase):
 class AdminListingTests(WagtailPageTestCase):
     """The admin lists of opgaven and uitwerkingen filter by what they link to, and search."""
 
+    @classmethod
+    def setUpTestData(cls):
+        cls.visie = bouw_kleine_visie()
+
     def setUp(self):
         user = get_user_model().objects.create_superuser("beheer", "beheer@assen.nl", "x")
         cms_login(self.client, user)
-        self.visie = bouw_kleine_visie()
 
     def listed(self, url, params) -> set[int]:
         response = self.client.get(url, params)

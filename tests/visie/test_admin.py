@@ -39,10 +39,13 @@ BODY = streamfield(
 
 
 class AdminCreationTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.visie = bouw_kleine_visie()
+
     def setUp(self):
         self.user = get_user_model().objects.create_superuser("beheer", "beheer@assen.nl", "x")
         cms_login(self.client, self.user)
-        self.visie = bouw_kleine_visie()
 
     def test_page_tree_is_pinned(self):
         self.assertAllowedParentPageTypes(ThemaPage, {HoofdstukPage})

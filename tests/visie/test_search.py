@@ -1,19 +1,19 @@
 import pytest
 from django.urls import reverse
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("gedeelde_kleine_visie")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kleine_visie")]
 
 
 def search(client, **params):
     return client.get(reverse("zoeken"), params)
 
 
-def test_search_finds_pages_with_a_marked_snippet(client, gedeelde_kleine_visie):
+def test_search_finds_pages_with_a_marked_snippet(client, kleine_visie):
     response = search(client, q="Testkwartier")
     html = response.content.decode()
     assert response.status_code == 200
     assert "1 resultaat voor <q>Testkwartier</q>" in html
-    assert f'href="{gedeelde_kleine_visie.focusgebied.url}"' in html
+    assert f'href="{kleine_visie.focusgebied.url}"' in html
     assert "<mark>Testkwartier</mark>" in html
 
 
