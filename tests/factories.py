@@ -1,19 +1,24 @@
-"""Test data that tests build themselves: factories for a small tree of pages, opgaven, areas and
-map features, with deterministic RD geometries (as Geotrek-admin does), and `groei`, which grows
-the loaded content to a multiple of itself in bulk for the query-count tests and `make bench`."""
+"""Test data that tests build themselves: factories for every page type, opgaven with their links,
+areas, maps and herzieningen, with deterministic RD geometries (as Geotrek-admin does);
+`kleine_visie`, a small tree of all of them; and `groei`, which grows the opgaven and map entries
+to a multiple of themselves in bulk (the query-count tests and `make bench`)."""
 
+import datetime
 import json
 import math
+from dataclasses import dataclass
 
 import factory
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.gis.geos import GEOSGeometry, LineString, Point, Polygon
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
+from django.utils.text import slugify
+from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
-from kaarten.models import Gebied, Kaart, Kaartlaag, Kaartobject, Locatie
+from herzieningen.models import Herziening
+from kaarten.models import Gebied, Kaart, Kaartlaag, Kaartobject, KaartPagina, Locatie
 from opgaven.models import (
     OpgaveGebied,
     OpgavenRegisterPage,
@@ -23,13 +28,34 @@ from opgaven.models import (
     OpgaveThema,
     OpgaveUitwerking,
 )
-from visie.models import ThemaPage
+from visie.models import (
+    FocusgebiedPage,
+    HomePage,
+    HoofdstukPage,
+    PrincipePage,
+    SectiePage,
+    SpoorPage,
+    ThemaPage,
+    UitwerkingenIndexPage,
+    UitwerkingGebied,
+    UitwerkingPage,
+    UitwerkingPrincipe,
+    UitwerkingThema,
+)
 
 # The centre of Assen in RD New; every generated geometry lies on a 100 m grid around it.
 ASSEN = (233_000, 557_000)
 GRID = 100
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-LINKS = [OpgavePrincipe, OpgaveSpoor, OpgaveThema, OpgaveGebied, OpgaveUitwerking]
+# The keyword of each kind of link on OpgaveFactory: its model and the field of its target.
+OPGAVE_LINKS = {
+    "principes": (OpgavePrincipe, "principe"),
+    "sporen": (OpgaveSpoor, "spoor"),
+    "themas": (OpgaveThema, "thema"),
+    "gebieden": (OpgaveGebied, "gebied"),
+    "uitwerkingen": (OpgaveUitwerking, "uitwerking"),
+}
+LINKS = [model for model, _ in OPGAVE_LINKS.values()]
 
 
 def rd_point(n: int) -> Point:
@@ -41,6 +67,14 @@ def rd_point(n: int) -> Point:
 def rd_square(n: int, side: float = 80) -> Polygon:
     corner = rd_point(n)
     polygon = Polygon.from_bbox((corner.x, corner.y, corner.x + side, corner.y + side))
+    polygon.srid = 28992
+    return polygon
+
+
+def rd_box(centre: tuple[float, float], side: float, offset: float = 0) -> Polygon:
+    """A square of `side` metres around `centre`, moved `offset` metres east."""
+    x, y, half = centre[0] + offset, centre[1], side / 2
+    polygon = Polygon.from_bbox((x - half, y - half, x + half, y + half))
     polygon.srid = 28992
     return polygon
 
@@ -66,15 +100,62 @@ class PageFactory(factory.django.DjangoModelFactory):
         return page
 
 
-class ThemaFactory(PageFactory):
-    class Meta:
-        model = ThemaPage
+class HomeFactory(PageFactory):
+    """The home page, which becomes the root of the default site in place of Wagtail's welcome
+    page."""
 
-    title = factory.Sequence(lambda n: f"Thema {n}")
-    nummer = factory.Sequence(lambda n: f"9.{n}")
+    class Meta:
+        model = HomePage
+
+    title = "Testportaal"
+    slug = "start"
+    ondertitel = "Omgevingsvisie van de test"
+    datum = "1 januari 2026"
+    ambitie = "Een kleine visie om mee te testen"
+
+    @classmethod
+    def _create(cls, model_class, parent=None, **kwargs):
+        root = Page.get_first_root_node()
+        home = super()._create(model_class, parent or root, **kwargs)
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+        )
+        for welcome in root.get_children().exact_type(Page):
+            welcome.delete()
+        return home
+
+
+def page_factory(model, nummer: str | None = None, **declarations):
+    """A PageFactory for `model`: titled by its type and a sequence number, and numbered as
+    `nummer` says ('3.{}A') where the type has a number."""
+    name = model.__name__.removesuffix("Page")
+    declarations.setdefault("title", factory.Sequence(f"{name} {{}}".format))
+    if nummer is not None:
+        declarations["nummer"] = factory.Sequence(nummer.format)
+    return factory.make_factory(model, FACTORY_CLASS=PageFactory, **declarations)
+
+
+HoofdstukFactory = page_factory(HoofdstukPage, "{}")
+SectieFactory = page_factory(SectiePage, "3.{}")
+PrincipeFactory = page_factory(PrincipePage, "1.{}", nummer_weg=factory.Sequence("3.{}".format))
+SpoorFactory = page_factory(SpoorPage, "3.{}A")
+ThemaFactory = page_factory(ThemaPage, "9.{}")
+FocusgebiedFactory = page_factory(FocusgebiedPage)
+UitwerkingenIndexFactory = page_factory(
+    UitwerkingenIndexPage, title="Uitwerkingen", slug="uitwerkingen"
+)
+UitwerkingFactory = page_factory(
+    UitwerkingPage,
+    soort=UitwerkingPage.Soort.THEMATISCH_PLAN,
+    status=UitwerkingPage.Status.GEREED,
+)
+RegisterFactory = page_factory(OpgavenRegisterPage, title="Opgavenregister", slug="opgaven")
 
 
 class OpgaveFactory(PageFactory):
+    """An opgave; `principes`, `sporen`, `themas`, `gebieden` and `uitwerkingen` (lists) become
+    its links."""
+
     class Meta:
         model = OpgavePage
 
@@ -84,6 +165,17 @@ class OpgaveFactory(PageFactory):
     nummer = factory.Sequence(lambda n: n % 30000)
     tekst = factory.Sequence(lambda n: f"De tekst van testopgave {n}.")
     bron = "Testdata"
+
+    @classmethod
+    def _create(cls, model_class, parent, **kwargs):
+        targets = {name: kwargs.pop(name, []) for name in OPGAVE_LINKS}
+        opgave = super()._create(model_class, parent, **kwargs)
+        for name, (model, field) in OPGAVE_LINKS.items():
+            model.objects.bulk_create(
+                model(opgave=opgave, sort_order=n, **{field: target})
+                for n, target in enumerate(targets[name])
+            )
+        return opgave
 
 
 class LocatieFactory(factory.django.DjangoModelFactory):
@@ -137,6 +229,122 @@ class KaartobjectFactory(factory.django.DjangoModelFactory):
     laag = factory.SubFactory(KaartlaagFactory)
     naam = factory.Sequence(lambda n: f"Testobject {n}")
     locatie = factory.SubFactory(LocatieFactory)
+
+
+class HerzieningFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Herziening
+
+    titel = factory.Sequence(lambda n: f"Testherziening {n}")
+    slug = factory.LazyAttribute(lambda herziening: slugify(herziening.titel))
+    omschrijving = "Een herziening van de test."
+    procedure = Herziening.Procedure.IN_WERKING
+    besluit_orgaan = "Gemeenteraad"
+    besluit_datum = datetime.date(2026, 1, 1)
+    live = True
+
+
+@dataclass
+class KleineVisie:
+    home: HomePage
+    principes: list[PrincipePage]
+    sporen: list[SpoorPage]
+    themas: list[ThemaPage]
+    wijk: Gebied
+    focusgebied: FocusgebiedPage
+    uitwerking: UitwerkingPage
+    register: OpgavenRegisterPage
+    opgaven: list[OpgavePage]
+    kaart: Kaart
+    herziening: Herziening
+
+
+def bouw_kleine_visie() -> KleineVisie:
+    """A small vision with a page of every type: two principles of two sporen each, three
+    themes, a wijk with a focus area inside it, an uitwerking linked to the first principle,
+    theme and the focus area, four opgaven linked to them (one without an uitwerking), a map on
+    the first principle with a layer of three places in the wijk, and a herziening in force."""
+    home = HomeFactory()
+    chapter_1 = HoofdstukFactory(parent=home, title="Leidende principes", nummer="1")
+    principes = PrincipeFactory.create_batch(2, parent=chapter_1)
+    sporen = [
+        spoor for principe in principes for spoor in SpoorFactory.create_batch(2, parent=principe)
+    ]
+    chapter_2 = HoofdstukFactory(parent=home, title="Dit is Assen", nummer="2")
+    themas = ThemaFactory.create_batch(3, parent=chapter_2)
+    chapter_3 = HoofdstukFactory(parent=home, title="Op weg naar 2040", nummer="3")
+    sectie = SectieFactory(parent=chapter_3, title="Focusgebieden", nummer="3.4")
+    # A wijk of 1 km square around the centre with the focus area's 400 m inside it.
+    wijk = GebiedFactory(
+        naam="Testwijk",
+        slug="wijk-testwijk",
+        soort=Gebied.Soort.WIJK,
+        cbs_code="WK999900",  # not a code of the files in tests/data
+        locatie__naam="Testwijk",
+        locatie__geometrie=rd_box(ASSEN, 1000),
+    )
+    gebied = GebiedFactory(
+        naam="Testkwartier",
+        slug="testkwartier",
+        soort=Gebied.Soort.FOCUSGEBIED,
+        locatie__naam="Testkwartier",
+        locatie__geometrie=rd_box(ASSEN, 400),
+    )
+    focusgebied = FocusgebiedFactory(
+        parent=sectie,
+        title="Testkwartier",
+        gebied=gebied,
+        body=[("paragraph", "<p>Het Testkwartier wordt een buurt om in te wonen.</p>")],
+    )
+    index = UitwerkingenIndexFactory(parent=home)
+    uitwerking = UitwerkingFactory(parent=index)
+    UitwerkingPrincipe.objects.create(uitwerking=uitwerking, principe=principes[0])
+    UitwerkingThema.objects.create(uitwerking=uitwerking, thema=themas[0])
+    UitwerkingGebied.objects.create(uitwerking=uitwerking, gebied=gebied)
+    register = RegisterFactory(parent=home)
+    opgaven = [
+        OpgaveFactory(
+            parent=register,
+            principes=[principes[n % 2]],
+            sporen=[sporen[n]],
+            themas=[themas[n % 3]],
+            gebieden=[wijk if n % 2 else gebied],
+            uitwerkingen=[uitwerking] if n else [],
+        )
+        for n in range(4)
+    ]
+    kaart = KaartFactory(slug="testkaart")
+    KaartPagina.objects.create(kaart=kaart, pagina=principes[0])
+    laag = KaartlaagFactory(kaart=kaart, principe=principes[0])
+    for n in range(3):
+        KaartobjectFactory(laag=laag, locatie__geometrie=rd_box(ASSEN, 50, offset=150 * n))
+    return KleineVisie(
+        home=home,
+        principes=principes,
+        sporen=sporen,
+        themas=themas,
+        wijk=wijk,
+        focusgebied=focusgebied,
+        uitwerking=uitwerking,
+        register=register,
+        opgaven=opgaven,
+        kaart=kaart,
+        herziening=HerzieningFactory(),
+    )
+
+
+def groei_visie(visie: KleineVisie, factor: int, start: int = 1) -> None:
+    """Grow a small vision from `start` to `factor` times itself: as many more principles with
+    their sporen, themes and focus areas under the same parents, then its opgaven and map
+    entries by `groei`."""
+    chapter_1, chapter_2 = visie.principes[0].get_parent(), visie.themas[0].get_parent()
+    sectie = visie.focusgebied.get_parent()
+    for _ in range(factor - start):
+        for _ in visie.principes:
+            SpoorFactory.create_batch(2, parent=PrincipeFactory(parent=chapter_1))
+        ThemaFactory.create_batch(len(visie.themas), parent=chapter_2)
+        FocusgebiedFactory(parent=sectie, gebied=GebiedFactory(soort=Gebied.Soort.FOCUSGEBIED))
+    groei(factor, start)
 
 
 def _insert(model, objects: list) -> None:

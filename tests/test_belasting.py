@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 SCRIPT = Path(__file__).parents[1] / "scripts" / "load.py"
 

@@ -3,7 +3,7 @@ page comes from the cache, and the CMS's one exception."""
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kleine_visie")]
 
 
 def directives(response) -> dict[str, str]:

@@ -9,9 +9,6 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from assen import generation
-from kaarten.models import Kaart, Kaartlaag
-from opgaven.models import OpgavePage
-from visie.models import HoofdstukPage, ThemaPage
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +18,13 @@ def page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
 
 
-def test_a_page_is_served_from_the_cache_with_validators_and_revalidated(client):
-    url = HoofdstukPage.objects.get(nummer="2").url
+@pytest.fixture
+def chapter_url(kleine_visie) -> str:
+    return kleine_visie.themas[0].get_parent().url
+
+
+def test_a_page_is_served_from_the_cache_with_validators_and_revalidated(client, chapter_url):
+    url = chapter_url
     first = client.get(url)
     assert first.status_code == 200
     assert first["X-Cache"] == "MISS"
@@ -45,8 +47,8 @@ def test_a_page_is_served_from_the_cache_with_validators_and_revalidated(client)
     assert client.get(url, headers={"If-None-Match": '"anders"'}).status_code == 200
 
 
-def test_html_and_geojson_are_compressed_for_clients_that_accept_it(client):
-    url = HoofdstukPage.objects.get(nummer="2").url
+def test_html_and_geojson_are_compressed_for_clients_that_accept_it(client, kleine_visie):
+    url = kleine_visie.themas[0].get_parent().url
     plain = client.get(url).content
     zipped = client.get(url, headers={"Accept-Encoding": "gzip, deflate"})
     assert zipped["Content-Encoding"] == "gzip"
@@ -58,8 +60,7 @@ def test_html_and_geojson_are_compressed_for_clients_that_accept_it(client):
     refused = client.get(url, headers={"Accept-Encoding": "br;q=0, gzip;q=0"})
     assert not refused.has_header("Content-Encoding")
 
-    kaart = Kaart.objects.filter(live=True).first()
-    geojson_url = reverse("kaarten:geojson", args=[kaart.slug])
+    geojson_url = reverse("kaarten:geojson", args=[kleine_visie.kaart.slug])
     plain = client.get(geojson_url).content
     zipped = client.get(geojson_url, headers={"Accept-Encoding": "gzip"})
     assert zipped["Content-Type"] == "application/geo+json"
@@ -67,8 +68,8 @@ def test_html_and_geojson_are_compressed_for_clients_that_accept_it(client):
     assert gzip.decompress(zipped.content) == plain
 
 
-def test_publishing_a_page_purges_every_page_that_shows_it(client):
-    thema = ThemaPage.objects.get(nummer="2.1")
+def test_publishing_a_page_purges_every_page_that_shows_it(client, kleine_visie):
+    thema = kleine_visie.themas[0]
     chapter_url = thema.get_parent().url
     assert "Nieuwe titel" not in client.get(chapter_url).content.decode()
     assert client.get(chapter_url)["X-Cache"] == "HIT"
@@ -82,8 +83,8 @@ def test_publishing_a_page_purges_every_page_that_shows_it(client):
     assert "Nieuwe titel van het thema" in client.get(reverse("leesversie")).content.decode()
 
 
-def test_unpublishing_and_deleting_a_page_purge_the_navigation(client):
-    thema = ThemaPage.objects.get(nummer="2.1")
+def test_unpublishing_and_deleting_a_page_purge_the_navigation(client, kleine_visie):
+    thema = kleine_visie.themas[0]
     chapter_url = thema.get_parent().url
     assert thema.title in client.get(chapter_url).content.decode()
     thema.unpublish()
@@ -92,8 +93,8 @@ def test_unpublishing_and_deleting_a_page_purge_the_navigation(client):
     assert client.get(reverse("leesversie")).status_code == 200
 
 
-def test_publishing_an_opgave_purges_the_register(client):
-    opgave = OpgavePage.objects.live().first()
+def test_publishing_an_opgave_purges_the_register(client, kleine_visie):
+    opgave = kleine_visie.opgaven[0]
     register_url = opgave.get_parent().url
     assert client.get(register_url).status_code == 200
     assert client.get(register_url)["X-Cache"] == "HIT"
@@ -106,8 +107,8 @@ def test_publishing_an_opgave_purges_the_register(client):
     assert "Een gewijzigde opgave" in response.content.decode()
 
 
-def test_publishing_a_map_layer_purges_its_geojson_and_map_page(client):
-    laag = Kaartlaag.objects.filter(live=True, objecten__isnull=False).first()
+def test_publishing_a_map_layer_purges_its_geojson_and_map_page(client, kleine_visie):
+    laag = kleine_visie.kaart.lagen.get()
     geojson_url = reverse("kaarten:geojson", args=[laag.kaart.slug])
     page_url = reverse("kaarten:kaart", args=[laag.kaart.slug])
     for url in (geojson_url, page_url):
@@ -123,8 +124,8 @@ def test_publishing_a_map_layer_purges_its_geojson_and_map_page(client):
     assert "Gewijzigde legenda" in client.get(page_url).content.decode()
 
 
-def test_logged_in_users_never_get_or_leave_a_cached_page(client, admin_client):
-    url = HoofdstukPage.objects.get(nummer="2").url
+def test_logged_in_users_never_get_or_leave_a_cached_page(client, admin_client, chapter_url):
+    url = chapter_url
     client.get(url)
     assert client.get(url)["X-Cache"] == "HIT"
 
@@ -153,10 +154,12 @@ def test_an_answer_that_sets_a_cookie_is_not_cached(client, settings):
     assert not login.has_header("Content-Encoding")
 
 
-def test_a_transaction_changes_the_generation_once_unless_this_process_read_it_between():
+def test_a_transaction_changes_the_generation_once_unless_this_process_read_it_between(
+    kleine_visie,
+):
     """A loader storing many rows in one transaction purges once, not once per row; a change
     after this process served something from the new generation purges again."""
-    thema = ThemaPage.objects.get(nummer="2.1")
+    thema = kleine_visie.themas[0]
     before = generation.current()
     thema.save()
     changed = cache.get(generation.KEY)

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kleine_visie")]
 
-# Each public endpoint and the query parameters it reads.
+# Each public endpoint and the query parameters it reads (on tests.factories.bouw_kleine_visie).
 ENDPOINTS = {
     "/zoeken/": ["q", "pagina"],
     "/opgaven/": ["principe", "spoor", "thema", "gebied", "uitwerking", "q", "pagina", "peildatum"],
@@ -20,9 +20,9 @@ ENDPOINTS = {
     "/opgaven/export/csv/": ["thema", "q"],
     "/opgaven/export/xlsx/": ["spoor", "q"],
     "/hier/": ["lat", "lon", "wijk", "gebied", "q"],
-    "/kaarten/visiekaart-assen-2040/geojson/": ["bbox"],
+    "/kaarten/testkaart/geojson/": ["bbox"],
     "/kaarten/gebieden/geojson/": ["bbox"],
-    "/kaarten/gebied/kloosterveen/geojson/": ["bbox"],
+    "/kaarten/gebied/testkwartier/geojson/": ["bbox"],
 }
 HOSTILE = [
     "\x00",

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from tests.cms import cms_login
 from visie.roles import PUBLICEERDERS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rollen")]
 
 LOGIN = "/cms/login/"
 PASSWORD = "een-goed-wachtwoord-42"

@@ -15,7 +15,7 @@ from visie.content.loader import load_content
 from visie.content.parser import fixture_tree
 from visie.models import BijlagePage, ThemaPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 LOADERS = ["load_gebieden", "load_content", "load_opgaven", "load_kaarten"]
 

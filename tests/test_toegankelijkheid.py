@@ -3,7 +3,7 @@ reachable from the footer of every page."""
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kleine_visie")]
 
 
 def test_the_statement_names_the_standard_and_how_to_report(client):

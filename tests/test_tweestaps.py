@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tests.cms import app_code
 from visie.roles import PUBLICEERDERS, REDACTEUREN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rollen")]
 
 PASSWORD = "een-goed-wachtwoord-42"
 CODE_PAGE = "/cms/tweestaps/"

@@ -11,7 +11,7 @@ from herzieningen.models import Herziening
 from tests.herzieningen.test_verschil import IN_WERKING, url, voorstel
 from visie.models import ThemaPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 BANNER = '<div class="aankondiging">'
 
 

@@ -16,7 +16,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from herzieningen.models import Herziening, Versie
 from opgaven.models import OpgavePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 NIEUWE_TEKST = "Een nieuwe tekst voor deze opgave, zoals de raad hem vaststelde."
 
 

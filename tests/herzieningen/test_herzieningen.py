@@ -19,7 +19,7 @@ from tests.cms import cms_login
 from visie.models import PrincipePage, UitwerkingPage
 from visie.roles import PUBLICEERDERS, REDACTEUREN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 VASTSTELLING = "vaststelling-omgevingsvisie-2021"
 GROENVISIE = "groenvisie-2023"
 

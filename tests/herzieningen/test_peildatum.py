@@ -16,7 +16,7 @@ from herzieningen.models import Herziening, Versie
 from opgaven.models import OpgavenRegisterPage, OpgavePage
 from visie.models import PrincipePage, UitwerkingenIndexPage, UitwerkingPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 VOOR_GROENVISIE = "2022-06-01"
 
 

@@ -11,7 +11,7 @@ from opgaven.models import OpgavenRegisterPage, OpgavePage
 from tests.factories import OpgaveFactory
 from visie.models import HoofdstukPage, PrincipePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 
 def test_an_adopted_page_and_a_chapter_holding_adopted_pages_are_not_deleted(admin_client):

@@ -31,7 +31,7 @@ from kaarten.models import Locatie
 from opgaven.models import OpgavePage
 from visie.models import PrincipePage, SpoorPage, UitwerkingPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 VANDAAG = timezone.localdate()
 IN_WERKING = VANDAAG + datetime.timedelta(days=60)
 

@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 
 from kaarten.models import Gebied, Kaart, Kaartlaag, Locatie
 from tests.cms import cms_login
+from tests.factories import GebiedFactory, KaartobjectFactory, rd_point
 from visie.roles import GIS_BEHEERDERS, PUBLICEERDERS, REDACTEUREN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rollen")]
 # The station square, in WGS84 as the map widget sends it, and in RD New.
 STATION = json.dumps({"type": "Point", "coordinates": [6.566, 52.992]})
 STATION_RD = (234150, 556761)
@@ -48,13 +49,19 @@ def edit_url(model: str, pk: int) -> str:
     return f"/cms/snippets/kaarten/{model}/edit/{pk}/"
 
 
-def point_locatie() -> Locatie:
-    return Locatie.objects.filter(naam="TT Circuit Assen").get()
+@pytest.fixture
+def point_locatie(kleine_visie) -> Locatie:
+    """A place drawn as a point on the small vision's map."""
+    return KaartobjectFactory(
+        laag__kaart=kleine_visie.kaart,
+        laag__vorm=Kaartlaag.Vorm.PUNT,
+        locatie__geometrie=rd_point(0),
+    ).locatie
 
 
-def test_a_published_geometry_is_stored_in_rd_new(client):
+def test_a_published_geometry_is_stored_in_rd_new(client, point_locatie):
     staff = login(client, "beheer")
-    locatie = point_locatie()
+    locatie = point_locatie
     response = staff.post(
         edit_url("locatie", locatie.pk),
         {**form_data(locatie, geometrie=STATION), "action-publish": "action-publish"},
@@ -65,9 +72,9 @@ def test_a_published_geometry_is_stored_in_rd_new(client):
     assert locatie.geometrie.coords == pytest.approx(STATION_RD, abs=2)
 
 
-def test_an_editors_change_is_a_draft_until_published(client):
+def test_an_editors_change_is_a_draft_until_published(client, point_locatie):
     editor = login(client, "redacteur", REDACTEUREN)
-    locatie = point_locatie()
+    locatie = point_locatie
     before = locatie.geometrie.wkt
     kaart = locatie.kaartobjecten.first().laag.kaart
     response = editor.post(edit_url("locatie", locatie.pk), form_data(locatie, geometrie=STATION))
@@ -92,9 +99,9 @@ def test_every_role_reaches_the_maps(client, group):
         assert staff.get(f"/cms/snippets/kaarten/{model}/").status_code == 200, model
 
 
-def test_only_publishers_may_publish_map_content(client):
+def test_only_publishers_may_publish_map_content(client, point_locatie):
     editor = login(client, "redacteur", REDACTEUREN)
-    locatie = point_locatie()
+    locatie = point_locatie
     html = editor.get(edit_url("locatie", locatie.pk)).content.decode()
     assert 'name="action-publish"' not in html and 'name="action-submit"' in html
     publisher = login(client, "publiceerder", PUBLICEERDERS)
@@ -102,16 +109,15 @@ def test_only_publishers_may_publish_map_content(client):
     assert 'name="action-publish"' in html
 
 
-def test_choosers_tell_a_wijk_from_a_focus_area():
-    wijk = Gebied.objects.get(slug="wijk-kloosterveen")
-    focus = Gebied.objects.get(slug="kloosterveen")
-    assert str(wijk) == f"Kloosterveen (wijk, {wijk.cbs_code})"
-    assert str(focus) == "Kloosterveen (focusgebied)"
+def test_choosers_tell_a_wijk_from_a_focus_area(kleine_visie):
+    wijk, focus = kleine_visie.wijk, kleine_visie.focusgebied.gebied
+    assert str(wijk) == f"Testwijk (wijk, {wijk.cbs_code})"
+    assert str(focus) == "Testkwartier (focusgebied)"
 
 
-def test_a_half_filled_form_is_refused_and_nothing_changes(client):
+def test_a_half_filled_form_is_refused_and_nothing_changes(client, kleine_visie):
     staff = login(client, "beheer")
-    locatie = Locatie.objects.get(gebieden__slug="havenkwartier")
+    locatie = kleine_visie.focusgebied.gebied.locatie
     before = locatie.geometrie.wkt
     response = staff.post(
         edit_url("locatie", locatie.pk),
@@ -121,11 +127,11 @@ def test_a_half_filled_form_is_refused_and_nothing_changes(client):
     html = response.content.decode()
     assert "Dit is een verplicht veld." in html and "Deze geometrie is niet te lezen." in html
     locatie.refresh_from_db()
-    assert locatie.naam == "Havenkwartier" and locatie.geometrie.wkt == before
+    assert locatie.naam == "Testkwartier" and locatie.geometrie.wkt == before
 
 
 @pytest.mark.parametrize("model", ["locatie", "gebied", "kaart", "kaartlaag"])
-def test_map_content_can_be_scheduled(client, model):
+def test_map_content_can_be_scheduled(client, kleine_visie, model):
     """Scheduled publishing, as for pages: the edit form offers the go-live and expiry dates."""
     staff = login(client, "beheer")
     obj = {"locatie": Locatie, "gebied": Gebied, "kaart": Kaart, "kaartlaag": Kaartlaag}[model]
@@ -133,7 +139,7 @@ def test_map_content_can_be_scheduled(client, model):
     assert 'name="go_live_at"' in html and 'name="expire_at"' in html
 
 
-def test_a_layers_colour_is_picked_as_a_colour(client):
+def test_a_layers_colour_is_picked_as_a_colour(client, kleine_visie):
     staff = login(client, "beheer")
     laag = Kaartlaag.objects.first()
     html = staff.get(edit_url("kaartlaag", laag.pk)).content.decode()
@@ -143,9 +149,10 @@ def test_a_layers_colour_is_picked_as_a_colour(client):
 
 
 @pytest.mark.parametrize(
-    "model, hit, miss", [("gebied", "Lariks", "Kloosterakker"), ("locatie", "Asserbos", "A28")]
+    "model, hit, miss",
+    [("gebied", "Testwijk", "Testkwartier"), ("locatie", "Testwijk", "Testkwartier")],
 )
-def test_the_map_listings_can_be_searched(client, model, hit, miss):
+def test_the_map_listings_can_be_searched(client, kleine_visie, model, hit, miss):
     staff = login(client, "beheer")
     response = staff.get(f"/cms/snippets/kaarten/{model}/", {"q": hit})
     assert response.status_code == 200
@@ -157,6 +164,7 @@ def test_the_map_listings_can_be_searched(client, model, hit, miss):
 def test_a_map_listing_asks_no_query_per_row(client, model):
     """A row's 'indicatief' and 'op kaarten' come with the list: a full page and the shorter
     last page (a page past the end shows the last) cost the same."""
+    GebiedFactory.create_batch(25)  # each on a place of its own: more than a page of 20
     staff = login(client, "beheer")
     url = f"/cms/snippets/kaarten/{model}/"
     staff.get(url)  # the admin's own caches

@@ -9,7 +9,7 @@ import yaml
 from kaarten.content import KAARTEN_ROOT, KaartenError, load_gebieden
 from kaarten.models import Gebied, Locatie
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 
 def test_cbs_boundaries_are_loaded_in_rd_new():

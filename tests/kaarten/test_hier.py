@@ -13,7 +13,7 @@ from kaarten.models import Gebied, Locatie
 from opgaven.models import OpgavePage
 from visie.models import FocusgebiedPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 # A point in the middle of the CBS wijk Lariks, in WGS84.
 LARIKS = {"lat": "52.9985", "lon": "6.5450"}

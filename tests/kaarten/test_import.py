@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from kaarten.models import Gebied, Kaartlaag, Kaartobject, Locatie
+from kaarten.models import Gebied, Kaartobject, Locatie
+from tests.factories import GebiedFactory, KaartlaagFactory
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -60,19 +61,19 @@ def test_rd_and_wgs84_sources_end_up_in_rd_new(filename, options):
 def test_a_new_geometry_for_a_published_area_is_a_revision_to_review(tmp_path):
     """Importing a wijk that exists leaves the published outline as it is until the new
     revision is published through the workflow."""
-    lariks = Gebied.objects.get(cbs_code="WK010601")
-    before = lariks.geometrie.wkt
+    wijk = GebiedFactory(soort=Gebied.Soort.WIJK, cbs_code="WK010601")
+    before = wijk.geometrie.wkt
     source = (DATA / "wijken_rd.geojson").read_text().replace("WK999901", "WK010601")
-    (tmp_path / "lariks.geojson").write_text(source)
-    run(str(tmp_path / "lariks.geojson"), gebieden="wijk", name_field="naam", code_field="code")
-    lariks.locatie.refresh_from_db()
-    assert lariks.locatie.live and lariks.locatie.geometrie.wkt == before
-    assert lariks.locatie.has_unpublished_changes
-    draft = lariks.locatie.latest_revision.as_object()
+    (tmp_path / "wijk.geojson").write_text(source)
+    run(str(tmp_path / "wijk.geojson"), gebieden="wijk", name_field="naam", code_field="code")
+    wijk.locatie.refresh_from_db()
+    assert wijk.locatie.live and wijk.locatie.geometrie.wkt == before
+    assert wijk.locatie.has_unpublished_changes
+    draft = wijk.locatie.latest_revision.as_object()
     assert draft.geometrie.extent == pytest.approx((233000, 557000, 234000, 558000), abs=1.5)
-    lariks.locatie.latest_revision.publish()
-    lariks.locatie.refresh_from_db()
-    assert lariks.locatie.geometrie.wkt != before
+    wijk.locatie.latest_revision.publish()
+    wijk.locatie.refresh_from_db()
+    assert wijk.locatie.geometrie.wkt != before
 
 
 def test_a_geopackage_is_read_too(tmp_path):
@@ -137,9 +138,7 @@ def test_a_dry_run_checks_but_stores_nothing():
 
 
 def test_features_go_into_a_map_layer():
-    laag = Kaartlaag.objects.get(
-        label="Transformatie Havenkwartier", kaart__slug="visiekaart-assen-2040"
-    )
+    laag = KaartlaagFactory()
     count = laag.objecten.count()
     run(str(DATA / "wijken_wgs84.geojson"), laag=laag.pk, name_field="naam")
     run(str(DATA / "wijken_wgs84.geojson"), laag=laag.pk, name_field="naam")

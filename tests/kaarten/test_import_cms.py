@@ -14,7 +14,7 @@ from kaarten.models import Gebied, Locatie
 from tests.cms import cms_login
 from visie.roles import GIS_BEHEERDERS, REDACTEUREN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rollen")]
 DATA = Path(__file__).resolve().parent.parent / "data"
 URL = "/cms/kaarten/importeren/"
 

@@ -18,12 +18,13 @@ from wagtail.search.backends import get_search_backend
 
 from kaarten.importer import _Store
 from kaarten.models import Gebied, Kaartlaag, Kaartobject, Locatie
+from tests.factories import KaartlaagFactory
 from visie.roles import GIS_BEHEERDERS
 
 from .test_import import state
 from .test_import_cms import URL, login, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rollen")]
 CENTRE = (233000, 557000)  # RD New, in Assen
 RD = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}
 
@@ -66,6 +67,13 @@ def run(path: str, **options) -> str:
         "import_geodata", path, name_field="naam", stdout=out, stderr=StringIO(), **options
     )
     return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def lagen(kleine_visie):
+    """A layer of each kind on the small vision's map, which has one of areas."""
+    for vorm in (Kaartlaag.Vorm.LIJN, Kaartlaag.Vorm.PUNT):
+        KaartlaagFactory(kaart=kleine_visie.kaart, vorm=vorm)
 
 
 def laag(vorm: str) -> Kaartlaag:

@@ -16,7 +16,7 @@ from kaarten.models import Gebied, Kaart, Kaartlaag, Kaartobject, Locatie
 from tests.factories import KaartlaagFactory, KaartobjectFactory
 from visie.models import FocusgebiedPage, PrincipePage, SpoorPage, ThemaPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 # The seed's legends that belong to the maps (the other legend blocks are a chart of the
 # population, the 2000-2020 biography map and the status key of chapter 4).

@@ -26,6 +26,7 @@ from kaarten.locatieserver import (
 )
 from kaarten.models import Gebied
 from opgaven.koppelingen import opgaven_van_gebieden
+from tests.factories import GebiedFactory, OpgaveFactory
 
 DATA = settings.BASE_DIR / "tests" / "data" / "locatieserver"
 PATH = "/bzk/locatieserver/search/v3_1/free"
@@ -283,12 +284,23 @@ def test_names_and_bare_numbers_do_not_look_like_an_address(q):
 
 
 @pytest.mark.django_db
-def test_an_address_in_lariks_gives_the_lariks_wijk_and_its_opgaven(pdok, client):
+def test_an_address_in_lariks_gives_the_lariks_wijk_and_its_opgaven(
+    pdok, client, kleine_visie, lariks
+):
+    wijk = GebiedFactory(
+        naam="Lariks",
+        slug="wijk-lariks",
+        soort=Gebied.Soort.WIJK,
+        cbs_code="WK010601",
+        locatie__geometrie=lariks,
+    )
+    OpgaveFactory(parent=kleine_visie.register, gebieden=[wijk])
+    # The municipality around it: an address elsewhere lies outside Assen.
+    GebiedFactory(soort=Gebied.Soort.GEMEENTE, locatie__geometrie=lariks.buffer(2000))
     pdok.serve("adres_lariks.json")
     html = client.get("/hier/", {"q": "Proefstraat 12"}).content.decode()
     assert "Gevonden: <strong>Proefstraat 12, 9404ZZ Assen</strong>" in html
     assert '<a href="/kaarten/gebied/wijk-lariks/">Lariks</a> (WK010601)' in html
-    wijk = Gebied.objects.get(cbs_code="WK010601")
     listed = html.split("Opgaven voor deze plek", 1)[1].split("Opgaven voor de hele", 1)[0]
     expected = opgaven_van_gebieden([wijk])
     assert expected
@@ -298,7 +310,9 @@ def test_an_address_in_lariks_gives_the_lariks_wijk_and_its_opgaven(pdok, client
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("status, delay", [(200, TIMEOUT * 4), (500, 0)])
-def test_a_slow_or_failing_service_gives_a_dutch_message_not_an_error(pdok, client, status, delay):
+def test_a_slow_or_failing_service_gives_a_dutch_message_not_an_error(
+    pdok, client, kleine_visie, status, delay
+):
     pdok.serve("adres_lariks.json", status=status, delay=delay)
     start = time.monotonic()
     response = client.get("/hier/", {"q": "Proefstraat 12"})

@@ -13,7 +13,7 @@ from opgaven.models import OpgaveGebied, OpgavePage
 from opgaven.wagtail_hooks import OPGAVEN_OP_PAGINA
 from tests.factories import GebiedFactory, KaartlaagFactory, KaartobjectFactory, LocatieFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 # Far from Assen's own places, so only what a test draws lies here.
 X, Y = 200_000, 500_000

@@ -7,18 +7,21 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from herzieningen.models import Herziening
-from kaarten.models import Gebied
-from opgaven.models import OpgavenRegisterPage, OpgavePage
+from opgaven.models import OpgavePage
 from tests.cms import cms_login
-from visie.models import PrincipePage, SpoorPage, ThemaPage, UitwerkingPage
+from tests.factories import OpgaveFactory, bouw_kleine_visie
+from visie.models import UitwerkingPage
 
 
 class OpgaveAdminTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.visie = bouw_kleine_visie()
+
     def setUp(self):
         user = get_user_model().objects.create_superuser("beheer", "beheer@assen.nl", "x")
         cms_login(self.client, user)
-        self.register = OpgavenRegisterPage.objects.get()
+        self.register = self.visie.register
 
     def form(self, **links):
         data = {
@@ -29,7 +32,7 @@ class OpgaveAdminTests(WagtailPageTestCase):
             "nummer": "10",
             "tekst": "Een nieuwe opgave.",
             "bron": "Omgevingsvisie 2021",
-            "wijziging_binnen": Herziening.objects.get(slug="redactionele-correcties").pk,
+            "wijziging_binnen": self.visie.herziening.pk,
             "principe_links": inline_formset([]),
             "spoor_links": inline_formset([]),
             "thema_links": inline_formset([]),
@@ -40,19 +43,15 @@ class OpgaveAdminTests(WagtailPageTestCase):
         return nested_form_data(data)
 
     def complete_links(self):
+        targets = {
+            "principe": self.visie.principes[1],
+            "spoor": self.visie.sporen[3],
+            "thema": self.visie.themas[2],
+            "gebied": self.visie.wijk,
+        }
         return {
-            "principe_links": inline_formset(
-                [{"principe": PrincipePage.objects.get(nummer="1.3").pk, "reden": ""}]
-            ),
-            "spoor_links": inline_formset(
-                [{"spoor": SpoorPage.objects.get(nummer="3.3B").pk, "reden": ""}]
-            ),
-            "thema_links": inline_formset(
-                [{"thema": ThemaPage.objects.get(nummer="2.10").pk, "reden": ""}]
-            ),
-            "gebied_links": inline_formset(
-                [{"gebied": Gebied.objects.get(naam="Hele gemeente").pk, "reden": ""}]
-            ),
+            f"{name}_links": inline_formset([{name: target.pk, "reden": ""}])
+            for name, target in targets.items()
         }
 
     def test_a_complete_opgave_can_be_created(self):
@@ -76,6 +75,10 @@ class OpgaveAdminTests(WagtailPageTestCase):
 class AdminListingTests(WagtailPageTestCase):
     """The admin lists of opgaven and uitwerkingen filter by what they link to, and search."""
 
+    @classmethod
+    def setUpTestData(cls):
+        cls.visie = bouw_kleine_visie()
+
     def setUp(self):
         user = get_user_model().objects.create_superuser("beheer", "beheer@assen.nl", "x")
         cms_login(self.client, user)
@@ -86,8 +89,7 @@ class AdminListingTests(WagtailPageTestCase):
         return {int(pk) for pk in re.findall(r'href="/cms/pages/(\d+)/edit/"', response.text)}
 
     def test_opgaven_filter_by_principle_theme_and_gebied(self):
-        principe = PrincipePage.objects.get(nummer="1.1")
-        thema = ThemaPage.objects.get(nummer="2.8")
+        principe, thema = self.visie.principes[0], self.visie.themas[0]
         expected = set(
             OpgavePage.objects.filter(
                 principe_links__principe=principe, thema_links__thema=thema
@@ -97,23 +99,25 @@ class AdminListingTests(WagtailPageTestCase):
         self.assertEqual(
             self.listed("/cms/opgaven/", {"principe": principe.pk, "thema": thema.pk}), expected
         )
-        lariks = Gebied.objects.get(slug="lariks")
+        gebied = self.visie.focusgebied.gebied
         expected = set(
-            OpgavePage.objects.filter(gebied_links__gebied=lariks).values_list("pk", flat=True)
+            OpgavePage.objects.filter(gebied_links__gebied=gebied).values_list("pk", flat=True)
         )
-        self.assertEqual(self.listed("/cms/opgaven/", {"gebied": lariks.pk}), expected)
+        self.assertEqual(self.listed("/cms/opgaven/", {"gebied": gebied.pk}), expected)
 
     def test_opgaven_search_combines_with_a_filter(self):
-        principe = OpgavePage.objects.get(slug="omgevingsvisie-werklocaties-en-bedrijvigheid-3")
-        link = principe.principe_links.first()
-        found = self.listed("/cms/opgaven/", {"q": "Messchenveld", "principe": link.principe_id})
-        self.assertEqual(found, {principe.pk})
+        principe = self.visie.principes[0]
+        opgave = OpgaveFactory(
+            parent=self.visie.register, title="Werklocatie Messchenveld", principes=[principe]
+        )
+        found = self.listed("/cms/opgaven/", {"q": "Messchenveld", "principe": principe.pk})
+        self.assertEqual(found, {opgave.pk})
 
     def test_uitwerkingen_filter_by_status_and_theme(self):
         expected = set(UitwerkingPage.objects.filter(status="gereed").values_list("pk", flat=True))
         self.assertTrue(expected)
         self.assertEqual(self.listed("/cms/uitwerkingen/", {"status": "gereed"}), expected)
-        thema = ThemaPage.objects.get(nummer="2.8")
+        thema = self.visie.themas[0]
         expected = set(
             UitwerkingPage.objects.filter(thema_links__thema=thema).values_list("pk", flat=True)
         )

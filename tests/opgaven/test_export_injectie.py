@@ -10,8 +10,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from opgaven.models import OpgavenRegisterPage, OpgavePage
-
 pytestmark = pytest.mark.django_db
 
 HOSTILE = ["=1+41", "+1+41", "-1+41", "@SUM(1,41)"]
@@ -46,8 +44,8 @@ def libreoffice_csv(path: Path, workdir: Path) -> list[list[str]]:
 
 
 @pytest.fixture
-def hostile_opgave():
-    opgave = OpgavePage.objects.get(slug="omgevingsvisie-mobiliteit-2")
+def hostile_opgave(kleine_visie):
+    opgave = kleine_visie.opgaven[0]
     opgave.title = "Vijandig"
     opgave.tekst = "\n".join(HOSTILE) + "\x07"  # a bell: XLSX cannot hold control characters
     opgave.bron = HOSTILE[0]
@@ -57,7 +55,7 @@ def hostile_opgave():
 
 @pytest.mark.parametrize("formaat", ["csv", "xlsx"])
 def test_a_spreadsheet_shows_hostile_text_as_text(client, tmp_path, hostile_opgave, formaat):
-    url = f"{OpgavenRegisterPage.objects.get().url}export/{formaat}/"
+    url = f"{hostile_opgave.get_parent().url}export/{formaat}/"
     # The filter text lands in the "Over deze export" sheet, a newline starting a new line.
     response = client.get(url, {"q": "Vijandig\n=1+41"})
     assert response.status_code == 200

@@ -12,7 +12,7 @@ from opgaven.koppelingen import opgaven_van_gebieden
 from opgaven.models import OpgavenRegisterPage, OpgavePage
 from visie.models import FocusgebiedPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 OPGAVE_LINK = re.compile(r'href="(/opgaven/[^/"?]+/)"')
 
 

@@ -1,4 +1,5 @@
-"""The opgaven register: complete, traceable, filterable, and constant in SQL."""
+"""The opgaven register: complete, traceable and filterable (its SQL stays constant with the
+data: tests/test_zoekvragen.py)."""
 
 import re
 from html import unescape
@@ -6,18 +7,15 @@ from urllib.parse import parse_qsl
 
 import pytest
 import yaml
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from opgaven.content import OPGAVEN_ROOT
 from opgaven.filters import register_url
 from opgaven.models import OpgavenRegisterPage, OpgavePage
 from tests import seeds
 from tests.factories import groei
-from visie.models import FocusgebiedPage, PrincipePage, UitwerkingPage
+from visie.models import UitwerkingPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 
 def omgevingsvisie_opgaven():
@@ -143,40 +141,6 @@ def test_groenvisie_opgaven_show_decision_and_budget(client):
     html = client.get(opgave.url).content.decode()
     assert "Gemeenteraad van Assen, 21 december 2023" in html
     assert "Vervangingsbudget: € 280.000 per jaar" in html
-
-
-def test_register_and_opgave_queries_do_not_grow_with_three_times_the_opgaven(client):
-    """Two and three times the opgaven and map entries (factory copies): the same SQL."""
-    register_page = OpgavenRegisterPage.objects.get()
-    sample = OpgavePage.objects.get(slug="omgevingsvisie-mobiliteit-2")
-
-    def counts():
-        result = []
-        for url, params in [
-            (register_page.url, {}),
-            (register_page.url, {"thema": "2.10"}),
-            (sample.url, {}),
-            (f"{register_page.url}matrix/", {}),
-            (f"{register_page.url}matrix/", {"gebied": "lariks", "principe": "1.2"}),
-            (f"{register_page.url}dekking/", {}),
-            (f"{register_page.url}export/csv/", {"thema": "2.10"}),
-            (PrincipePage.objects.get(nummer="1.1").url, {}),
-            (FocusgebiedPage.objects.get(slug="lariks").url, {}),
-        ]:
-            client.get(url, params)
-            with CaptureQueriesContext(connection) as queries:
-                assert client.get(url, params).status_code == 200
-            result.append(len(queries))
-        return result
-
-    opgaven = OpgavePage.objects.count()
-    groei(2)
-    cache.clear()
-    before = counts()
-    groei(3, start=2)
-    cache.clear()
-    assert OpgavePage.objects.count() == 3 * opgaven
-    assert counts() == before
 
 
 def test_uitwerkingen_carry_what_they_serve_as_in_the_fixture(client):

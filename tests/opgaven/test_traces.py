@@ -21,7 +21,7 @@ from visie.models import (
     UitwerkingPage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from herzieningen.models import Herziening
-from kaarten.models import Gebied
 from tests.cms import cms_login
+from tests.factories import bouw_kleine_visie
 from visie.models import (
     BijlagePage,
     FocusgebiedPage,
@@ -39,12 +38,11 @@ BODY = streamfield(
 )
 
 
-def correcties() -> int:
-    """What these edits are made within: the portal's record for editorial corrections."""
-    return Herziening.objects.get(slug="redactionele-correcties").pk
-
-
 class AdminCreationTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.visie = bouw_kleine_visie()
+
     def setUp(self):
         self.user = get_user_model().objects.create_superuser("beheer", "beheer@assen.nl", "x")
         cms_login(self.client, self.user)
@@ -58,14 +56,14 @@ class AdminCreationTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(UitwerkingenIndexPage, {HomePage})
 
     def test_editors_can_create_each_kind_of_page(self):
-        chapter = HoofdstukPage.objects.get(nummer="2")
+        chapter = self.visie.themas[0].get_parent()
         cases = [
-            (HomePage.objects.get(), HoofdstukPage, {"nummer": "5"}),
+            (self.visie.home, HoofdstukPage, {"nummer": "5"}),
             (chapter, ThemaPage, {"nummer": "2.14"}),
             (chapter, SectiePage, {"nummer": "2.15"}),
             (chapter, BijlagePage, {}),
-            (SectiePage.objects.get(nummer="3.4"), FocusgebiedPage, {}),
-            (PrincipePage.objects.get(nummer="1.1"), SpoorPage, {"nummer": "3.1D"}),
+            (self.visie.focusgebied.get_parent(), FocusgebiedPage, {}),
+            (self.visie.principes[0], SpoorPage, {"nummer": "3.1D"}),
         ]
         for parent, model, extra in cases:
             with self.subTest(model=model.__name__):
@@ -74,7 +72,7 @@ class AdminCreationTests(WagtailPageTestCase):
                         "title": f"Nieuw {model.__name__}",
                         "slug": f"nieuw-{model.__name__.lower()}",
                         "bron": "",
-                        "wijziging_binnen": correcties(),
+                        "wijziging_binnen": self.visie.herziening.pk,
                         "nummer": "",
                         "body": BODY,
                         **extra,
@@ -83,11 +81,10 @@ class AdminCreationTests(WagtailPageTestCase):
                 self.assertCanCreate(parent, model, data)
 
     def test_a_principle_and_an_uitwerking_with_decision_and_budget(self):
-        verbonden = PrincipePage.objects.get(nummer="1.3")
-        sport = ThemaPage.objects.get(nummer="2.11")
-        lariks = Gebied.objects.get(slug="wijk-lariks")
+        verbonden, sport = self.visie.principes[1], self.visie.themas[2]
+        lariks = self.visie.wijk
         self.assertCanCreate(
-            HoofdstukPage.objects.get(nummer="1"),
+            verbonden.get_parent(),
             PrincipePage,
             nested_form_data(
                 {
@@ -96,7 +93,7 @@ class AdminCreationTests(WagtailPageTestCase):
                     "nummer": "1.4",
                     "nummer_weg": "3.6",
                     "bron": "",
-                    "wijziging_binnen": correcties(),
+                    "wijziging_binnen": self.visie.herziening.pk,
                     "beeld_2040": BODY,
                     "weg_naar_2040": BODY,
                 }
@@ -111,7 +108,7 @@ class AdminCreationTests(WagtailPageTestCase):
                     "slug": "speelruimteplan",
                     "nummer": "",
                     "bron": "",
-                    "wijziging_binnen": correcties(),
+                    "wijziging_binnen": self.visie.herziening.pk,
                     "soort": "thematisch_plan",
                     "status": "in_voorbereiding",
                     "beslispunten": streamfield([]),
@@ -150,23 +147,16 @@ class AdminCreationTests(WagtailPageTestCase):
         self.assertEqual(plan.besluiten.get().datum.isoformat(), "2024-01-31")
         self.assertEqual(int(plan.begrotingsposten.get().bedrag), 5000)
 
-    def test_every_loaded_page_opens_in_the_editor_in_dutch(self):
+    def test_every_page_opens_in_the_editor_in_dutch(self):
         for page in Page.objects.filter(depth__gt=1).specific():
             response = self.client.get(f"/cms/pages/{page.pk}/edit/")
             self.assertEqual(response.status_code, 200, page.url_path)
         self.assertContains(response, "Publiceren")
 
     def test_an_incomplete_form_is_refused_with_a_message_and_nothing_changes(self):
-        thema = ThemaPage.objects.get(nummer="2.1")
+        thema = self.visie.themas[0]
         data = nested_form_data(
-            {
-                "title": "",
-                "slug": thema.slug,
-                "nummer": "2.1",
-                "bron": "",
-                "wijziging_binnen": correcties(),
-                "body": BODY,
-            }
+            {"title": "", "slug": thema.slug, "nummer": thema.nummer, "bron": "", "body": BODY}
         )
         response = self.client.post(f"/cms/pages/{thema.pk}/edit/", data)
         self.assertEqual(response.status_code, 200)
@@ -175,14 +165,14 @@ class AdminCreationTests(WagtailPageTestCase):
         self.assertEqual(ThemaPage.objects.get(pk=thema.pk).title, thema.title)
 
     def test_preview_renders_the_draft(self):
-        thema = ThemaPage.objects.get(nummer="2.1")
+        thema = self.visie.themas[0]
         data = nested_form_data(
             {
                 "title": "Voorbeeldtitel",
                 "slug": thema.slug,
-                "nummer": "2.1",
+                "nummer": thema.nummer,
                 "bron": "",
-                "wijziging_binnen": correcties(),
+                "wijziging_binnen": self.visie.herziening.pk,
                 "body": BODY,
             }
         )

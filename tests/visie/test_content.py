@@ -18,7 +18,7 @@ from visie.models import (
 )
 from visie.outline import build_outline
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 
 def test_chapters_follow_the_document():

@@ -9,6 +9,8 @@ from visie.content import CONTENT_ROOT, SEEDS
 from visie.content.fidelity import compare
 from visie.content.parser import fixture_tree
 
+pytestmark = pytest.mark.echte_inhoud
+
 
 def _fixtures(root):
     return [fixture for fixture, _ in fixture_tree(root)]

@@ -12,7 +12,7 @@ from visie.content.loader import load_content
 from visie.content.parser import fixture_tree
 from visie.models import HomePage, ThemaPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.echte_inhoud]
 
 
 def test_every_fixture_became_one_live_page():

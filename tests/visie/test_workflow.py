@@ -5,7 +5,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Workflow, WorkflowState
 
-from visie.models import ThemaPage
 from visie.roles import PUBLICEERDERS, REDACTEUREN, WORKFLOW, ensure_editorial_roles
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +16,7 @@ def member_of(group_name: str, username: str):
     return user
 
 
-def test_roles_exist_once_and_setting_them_up_again_changes_nothing():
+def test_roles_exist_once_and_setting_them_up_again_changes_nothing(kleine_visie):
     ensure_editorial_roles()
     ensure_editorial_roles()
     names = set(Group.objects.values_list("name", flat=True))
@@ -26,13 +25,13 @@ def test_roles_exist_once_and_setting_them_up_again_changes_nothing():
     assert Workflow.objects.filter(active=True).count() == 1
     root = Page.get_first_root_node()
     assert root.get_workflow().name == WORKFLOW
-    assert ThemaPage.objects.first().get_workflow().name == WORKFLOW
+    assert kleine_visie.themas[0].get_workflow().name == WORKFLOW
 
 
-def test_an_editor_cannot_publish_but_a_publisher_approves():
+def test_an_editor_cannot_publish_but_a_publisher_approves(rollen, kleine_visie):
     editor = member_of(REDACTEUREN, "redacteur")
     publisher = member_of(PUBLICEERDERS, "publiceerder")
-    page = ThemaPage.objects.get(nummer="2.5")
+    page = kleine_visie.themas[0]
     live_title = page.title
     assert page.permissions_for_user(editor).can_edit()
     assert not page.permissions_for_user(editor).can_publish()
