@@ -55,7 +55,8 @@ def page_types() -> list[tuple[str, str]]:
     )
 
     register = OpgavenRegisterPage.objects.get().url
-    visiekaart = Kaart.objects.order_by("volgorde").first()
+    # The Visiekaart itself, the largest map (not the first in order, a principle's map).
+    visiekaart = Kaart.objects.get(slug="visiekaart-assen-2040")
     lariks = Gebied.objects.get(slug="wijk-lariks")
     return [
         ("home", "/"),
